@@ -1,0 +1,7 @@
+namespace Mcu.Monitor.Domain;
+
+public enum PostKind
+{
+    Post,
+    Comment,
+}

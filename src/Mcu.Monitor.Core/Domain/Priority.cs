@@ -1,0 +1,8 @@
+namespace Mcu.Monitor.Domain;
+
+public enum Priority
+{
+    Normal,
+    High,
+    Critical,
+}

@@ -1,0 +1,9 @@
+namespace Mcu.Monitor.Domain;
+
+public enum RiskLevel
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}

@@ -1,0 +1,107 @@
+using Mcu.Monitor.Domain;
+using Mcu.Monitor.Text;
+
+namespace Mcu.Monitor.Localities;
+
+/// <summary>
+/// Finds the locality a post is about from the configured gazetteer. Names match by Snowball stem, so
+/// «в Иловке», «Иловка» and «Иловское поселение» are one place; names that are ordinary words need a
+/// settlement marker, street names a street marker. The first place named in the text wins.
+/// </summary>
+public sealed class LocalityDetector
+{
+    private readonly Dictionary<string, List<Entry>> _byFirstStem = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _settlementMarkers;
+    private readonly HashSet<string> _streetMarkers;
+
+    public LocalityDetector(TerritoryOptions options)
+    {
+        _settlementMarkers = options.SettlementMarkers.Select(TextNormalizer.FoldCase).ToHashSet(StringComparer.Ordinal);
+        _streetMarkers = options.StreetMarkers.Select(TextNormalizer.FoldCase).ToHashSet(StringComparer.Ordinal);
+        foreach (var locality in options.Localities)
+        {
+            foreach (var alias in locality.Aliases) Add(locality, alias, EntryKind.Name);
+            foreach (var alias in locality.MarkedAliases) Add(locality, alias, EntryKind.MarkedName);
+            foreach (var street in locality.Streets) Add(locality, street, EntryKind.Street);
+        }
+    }
+
+    public LocalityMatch? Detect(string text) => Detect(Tokenizer.Tokenize(TextNormalizer.ForMatching(text)));
+
+    public LocalityMatch? Detect(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!_byFirstStem.TryGetValue(tokens[i].Stem, out var entries))
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (Matches(entry, tokens, i))
+                {
+                    var matched = string.Join(' ', tokens.Skip(i).Take(entry.Stems.Length).Select(t => t.Surface));
+                    return new LocalityMatch(entry.Locality.Id, entry.Locality.Name, matched);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool Matches(Entry entry, IReadOnlyList<Token> tokens, int start)
+    {
+        var end = start + entry.Stems.Length;
+        if (end > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 1; k < entry.Stems.Length; k++)
+        {
+            if (!string.Equals(tokens[start + k].Stem, entry.Stems[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        var before = start > 0 ? tokens[start - 1].Surface : null;
+        var after = end < tokens.Count ? tokens[end].Surface : null;
+        return entry.Kind switch
+        {
+            EntryKind.Name => true,
+            EntryKind.MarkedName => before is not null && _settlementMarkers.Contains(before),
+            EntryKind.Street => (before is not null && _streetMarkers.Contains(before))
+                || (after is not null && _streetMarkers.Contains(after)),
+            _ => false,
+        };
+    }
+
+    private void Add(LocalityOptions locality, string name, EntryKind kind)
+    {
+        var stems = Tokenizer.Tokenize(TextNormalizer.FoldCase(name)).Select(t => t.Stem).ToArray();
+        if (stems.Length == 0)
+        {
+            return;
+        }
+
+        if (!_byFirstStem.TryGetValue(stems[0], out var list))
+        {
+            _byFirstStem[stems[0]] = list = [];
+        }
+
+        // Longer names first, so «Батрацкая Дача» wins over a shorter alias with the same first word.
+        list.Add(new Entry(locality, stems, kind));
+        list.Sort((a, b) => b.Stems.Length.CompareTo(a.Stems.Length));
+    }
+
+    private enum EntryKind
+    {
+        Name,
+        MarkedName,
+        Street,
+    }
+
+    private sealed record Entry(LocalityOptions Locality, string[] Stems, EntryKind Kind);
+}

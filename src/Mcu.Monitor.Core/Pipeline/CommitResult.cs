@@ -1,0 +1,9 @@
+namespace Mcu.Monitor.Pipeline;
+
+/// <summary>What one committed batch changed.</summary>
+public sealed record CommitResult(
+    int PostsStored,
+    int Duplicates,
+    IReadOnlyDictionary<string, int> StoredBySector,
+    int IncidentsOpened,
+    int AlertsQueued);

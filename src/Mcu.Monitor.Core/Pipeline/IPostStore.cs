@@ -1,0 +1,16 @@
+namespace Mcu.Monitor.Pipeline;
+
+/// <summary>The system of record as the pipeline sees it.</summary>
+public interface IPostStore
+{
+    /// <summary>True when a post with this key is already stored.</summary>
+    bool Contains(string postKey);
+
+    string? ReadCursor(string sourceId);
+
+    /// <summary>
+    /// Stores the batch in one transaction: new posts and their classifications, the incidents and outbox
+    /// rows of posts that were really new, and the source's cursor. All of it or none of it.
+    /// </summary>
+    Task<CommitResult> CommitAsync(string sourceId, IReadOnlyList<ProcessedPost> posts, string? cursor, CancellationToken cancellationToken);
+}

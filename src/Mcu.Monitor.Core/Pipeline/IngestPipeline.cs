@@ -1,0 +1,195 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Channels;
+using Mcu.Monitor.Classification;
+using Mcu.Monitor.Incidents;
+using Mcu.Monitor.Localities;
+using Mcu.Monitor.Sources;
+using Mcu.Monitor.Text;
+using Microsoft.Extensions.Logging;
+
+namespace Mcu.Monitor.Pipeline;
+
+/// <summary>
+/// normalise → dedupe → locality → classify → (incident rules) → persist, as three tasks joined by
+/// bounded channels: a slow store makes the reader wait instead of filling memory. Order is kept from
+/// source to store, so each committed batch can carry the cursor of its last item.
+/// </summary>
+public sealed class IngestPipeline(
+    IPostStore store,
+    IPostClassifier classifier,
+    LocalityDetector localities,
+    IncidentPlanner planner,
+    PipelineOptions options,
+    TimeProvider time,
+    ILogger<IngestPipeline> logger)
+{
+    /// <summary>How many recent keys the dedupe stage remembers; older ones are checked in the store.</summary>
+    private const int RecentKeys = 50_000;
+
+    public async Task<IngestSummary> RunAsync(string sourceId, IAsyncEnumerable<SourceItem> items, CancellationToken cancellationToken)
+    {
+        var summary = new IngestSummary();
+        var channelOptions = new BoundedChannelOptions(options.ChannelCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        };
+        var read = Channel.CreateBounded<SourceItem>(channelOptions);
+        var processed = Channel.CreateBounded<Staged>(channelOptions);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stages = new[]
+        {
+            RunStage(() => ReadAsync(items, read.Writer, stop.Token), e => read.Writer.TryComplete(e), stop),
+            RunStage(() => ProcessAsync(read.Reader, processed.Writer, summary, stop.Token), e => processed.Writer.TryComplete(e), stop),
+            RunStage(() => PersistAsync(sourceId, processed.Reader, summary, stop.Token), null, stop),
+        };
+
+        try
+        {
+            await Task.WhenAll(stages);
+        }
+        catch
+        {
+            // WhenAll rethrows the first task's exception, which is often the cancellation the real
+            // failure caused in another stage: surface the real one.
+            var real = stages.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!)
+                .FirstOrDefault(e => e is not OperationCanceledException);
+            if (real is not null && !cancellationToken.IsCancellationRequested)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(real).Throw();
+            }
+
+            throw;
+        }
+
+        PipelineLog.SourceIngested(logger, sourceId, summary.Read, summary.Stored, summary.Duplicates, summary.Skipped, summary.IncidentsOpened);
+        return summary;
+    }
+
+    /// <summary>Runs a stage; when it ends, completes its output channel, and when it fails, stops the others.</summary>
+    private static Task RunStage(Func<Task> stage, Action<Exception?>? completeOutput, CancellationTokenSource stop) =>
+        Task.Run(async () =>
+        {
+            try
+            {
+                await stage();
+                completeOutput?.Invoke(null);
+            }
+            catch (Exception ex)
+            {
+                completeOutput?.Invoke(ex);
+                await stop.CancelAsync();
+                throw;
+            }
+        });
+
+    private static async Task ReadAsync(IAsyncEnumerable<SourceItem> items, ChannelWriter<SourceItem> output, CancellationToken cancellationToken)
+    {
+        await foreach (var item in items.WithCancellation(cancellationToken))
+        {
+            await output.WriteAsync(item, cancellationToken);
+        }
+    }
+
+    private async Task ProcessAsync(ChannelReader<SourceItem> input, ChannelWriter<Staged> output, IngestSummary summary, CancellationToken cancellationToken)
+    {
+        var recent = new HashSet<string>(StringComparer.Ordinal);
+        var recentOrder = new Queue<string>();
+        await foreach (var item in input.ReadAllAsync(cancellationToken))
+        {
+            if (item.Post is null)
+            {
+                summary.Skipped++;
+                await output.WriteAsync(new Staged(null, item.Cursor), cancellationToken);
+                continue;
+            }
+
+            summary.Read++;
+            var key = item.Post.Key.ToString();
+            if (recent.Contains(key) || store.Contains(key))
+            {
+                summary.Duplicates++;
+                await output.WriteAsync(new Staged(null, item.Cursor), cancellationToken);
+                continue;
+            }
+
+            recent.Add(key);
+            recentOrder.Enqueue(key);
+            if (recentOrder.Count > RecentKeys)
+            {
+                recent.Remove(recentOrder.Dequeue());
+            }
+
+            await output.WriteAsync(new Staged(Process(item.Post), item.Cursor), cancellationToken);
+        }
+    }
+
+    private ProcessedPost Process(Domain.Post raw)
+    {
+        var post = raw with { Text = TextNormalizer.ForStorage(raw.Text) };
+        var tokens = Tokenizer.Tokenize(TextNormalizer.ForMatching(post.Text));
+        var locality = localities.Detect(tokens);
+        var classification = classifier.Classify(post.Text, post.Engagement);
+        var plan = planner.Plan(post, classification, locality, tokens, time.GetUtcNow());
+        return new ProcessedPost(post, ContentHash(post.Text), classification, locality, plan);
+    }
+
+    private async Task PersistAsync(string sourceId, ChannelReader<Staged> input, IngestSummary summary, CancellationToken cancellationToken)
+    {
+        var batch = new List<ProcessedPost>(options.BatchSize);
+        while (await input.WaitToReadAsync(cancellationToken))
+        {
+            batch.Clear();
+            string? cursor = null;
+            var count = 0;
+            var deadline = time.GetTimestamp();
+            while (count < options.BatchSize)
+            {
+                if (input.TryRead(out var staged))
+                {
+                    count++;
+                    cursor = staged.Cursor;
+                    if (staged.Post is not null)
+                    {
+                        batch.Add(staged.Post);
+                    }
+
+                    continue;
+                }
+
+                var remaining = options.BatchDelay - time.GetElapsedTime(deadline);
+                if (remaining <= TimeSpan.Zero || !await WaitForMoreAsync(input, remaining, cancellationToken))
+                {
+                    break;
+                }
+            }
+
+            var result = await store.CommitAsync(sourceId, batch, cursor, cancellationToken);
+            summary.Add(result);
+            PipelineLog.BatchCommitted(logger, sourceId, count, result.PostsStored, result.IncidentsOpened);
+        }
+    }
+
+    private async Task<bool> WaitForMoreAsync(ChannelReader<Staged> input, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(wait, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            return await input.WaitToReadAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A short hash of the stored text: lets later stages notice an edit without comparing texts.</summary>
+    internal static string ContentHash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+
+    private sealed record Staged(ProcessedPost? Post, string Cursor);
+}

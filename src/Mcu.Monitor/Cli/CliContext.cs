@@ -1,0 +1,4 @@
+namespace Mcu.Monitor.Cli;
+
+/// <summary>Where a command writes, and settings that win over configuration (tests use both).</summary>
+public sealed record CliContext(TextWriter Output, TextWriter Error, IDictionary<string, string?>? Overrides = null);

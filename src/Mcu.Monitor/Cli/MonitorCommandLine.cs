@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace Mcu.Monitor.Cli;
+
+/// <summary>The command line: <c>run</c>, <c>import</c>, <c>incidents list</c>, <c>classify</c>, <c>bench import</c>.</summary>
+public static class MonitorCommandLine
+{
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var config = new Option<string?>("--config")
+        {
+            Description = "An extra JSON settings file that overrides appsettings.json",
+            Recursive = true,
+        };
+
+        var root = new RootCommand("Mcu.Monitor: finds residents' appeals in VK, OK and Telegram and makes sure they are answered.")
+        {
+            config,
+            RunCommand.Create(context, config),
+            ImportCommand.Create(context, config),
+            IncidentsCommand.Create(context, config),
+            ClassifyCommand.Create(context, config),
+            BenchCommand.Create(context, config),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await context.Error.WriteLineAsync($"error: {parsed.Errors[0].Message} (see --help)");
+            return CommandExecution.BadInput;
+        }
+
+        return await parsed.InvokeAsync(
+            new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false },
+            cancellationToken);
+    }
+}

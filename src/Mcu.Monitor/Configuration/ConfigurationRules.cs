@@ -1,0 +1,110 @@
+using Mcu.Monitor.Classification;
+using Mcu.Monitor.Localities;
+using Mcu.Monitor.Municipalities;
+using Mcu.Monitor.Routing;
+using Mcu.Monitor.Sources;
+
+namespace Mcu.Monitor.Configuration;
+
+/// <summary>Cross-field and cross-section rules that DataAnnotations cannot say.</summary>
+public static class ConfigurationRules
+{
+    public static IEnumerable<string> Municipality(MunicipalityOptions o)
+    {
+        if (!string.IsNullOrWhiteSpace(o.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _))
+        {
+            yield return $"Municipality:TimeZone = '{o.TimeZone}': unknown time zone (an IANA id such as Europe/Moscow is expected)";
+        }
+    }
+
+    public static IEnumerable<string> Classification(ClassificationOptions o)
+    {
+        var t = o.RiskThresholds;
+        if (!(t.Medium < t.High && t.High < t.Critical))
+        {
+            yield return FormattableString.Invariant(
+                $"Classification:RiskThresholds = 'Medium {t.Medium}, High {t.High}, Critical {t.Critical}': thresholds must rise from Medium to Critical");
+        }
+
+        if (!o.Lexicon.Sectors.Any(s => s.Key != Domain.Sectors.Other))
+        {
+            yield return "Classification:Lexicon:Sectors = '': at least one sector with terms is required (lexicon.json ships the defaults)";
+        }
+
+        foreach (var (id, sector) in o.Lexicon.Sectors)
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z][a-z0-9_-]{0,31}$"))
+            {
+                yield return $"Classification:Lexicon:Sectors:{id} = '{id}': a sector id must be 1-32 lower-case latin letters, digits, '_' or '-'";
+            }
+        }
+    }
+
+    public static IEnumerable<string> Territory(TerritoryOptions o)
+    {
+        foreach (var duplicate in o.Localities.GroupBy(l => l.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            yield return $"Territory:Localities = '{duplicate.Key}': locality id is used {duplicate.Count()} times";
+        }
+    }
+
+    public static IEnumerable<string> Routing(RoutingOptions o, ClassificationOptions classification, TerritoryOptions territory)
+    {
+        var recipients = o.Recipients.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var duplicate in o.Recipients.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            yield return $"Routing:Recipients = '{duplicate.Key}': recipient id is used {duplicate.Count()} times";
+        }
+
+        if (!string.IsNullOrEmpty(o.DefaultRecipient) && !recipients.Contains(o.DefaultRecipient))
+        {
+            yield return $"Routing:DefaultRecipient = '{o.DefaultRecipient}': not a configured recipient (Routing:Recipients)";
+        }
+
+        for (var i = 0; i < o.Recipients.Count; i++)
+        {
+            var escalatesTo = o.Recipients[i].EscalatesTo;
+            if (!string.IsNullOrEmpty(escalatesTo) && !recipients.Contains(escalatesTo))
+            {
+                yield return $"Routing:Recipients:{i}:EscalatesTo = '{escalatesTo}': not a configured recipient";
+            }
+        }
+
+        var localities = territory.Localities.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < o.Rules.Count; i++)
+        {
+            var rule = o.Rules[i];
+            if (!string.IsNullOrEmpty(rule.Recipient) && !recipients.Contains(rule.Recipient))
+            {
+                yield return $"Routing:Rules:{i}:Recipient = '{rule.Recipient}': not a configured recipient (Routing:Recipients)";
+            }
+
+            if (!string.IsNullOrEmpty(rule.Sector) && rule.Sector != Domain.Sectors.Other && !classification.Lexicon.Sectors.ContainsKey(rule.Sector))
+            {
+                yield return $"Routing:Rules:{i}:Sector = '{rule.Sector}': not a configured sector (Classification:Lexicon:Sectors)";
+            }
+
+            if (!string.IsNullOrEmpty(rule.Locality) && !localities.Contains(rule.Locality))
+            {
+                yield return $"Routing:Rules:{i}:Locality = '{rule.Locality}': not a configured locality (Territory:Localities)";
+            }
+        }
+    }
+
+    public static IEnumerable<string> Sources(SourcesOptions o, Func<string, string> resolvePath)
+    {
+        foreach (var duplicate in o.File.GroupBy(f => f.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            yield return $"Sources:File = '{duplicate.Key}': source id is used {duplicate.Count()} times";
+        }
+
+        for (var i = 0; i < o.File.Count; i++)
+        {
+            var source = o.File[i];
+            if (source.Enabled && !string.IsNullOrWhiteSpace(source.Path) && !File.Exists(resolvePath(source.Path)))
+            {
+                yield return $"Sources:File:{i}:Path = '{source.Path}': file not found ({resolvePath(source.Path)})";
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Mcu.Monitor.Alerts;
+using Mcu.Monitor.Classification;
+using Mcu.Monitor.Configuration;
+using Mcu.Monitor.Incidents;
+using Mcu.Monitor.Localities;
+using Mcu.Monitor.Municipalities;
+using Mcu.Monitor.Pipeline;
+using Mcu.Monitor.Routing;
+using Mcu.Monitor.Scheduling;
+using Mcu.Monitor.Sources;
+using Mcu.Monitor.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace Mcu.Monitor.Hosting;
+
+/// <summary>
+/// Composes the application. Configuration, in order (later wins): <c>appsettings.json</c>,
+/// <c>lexicon.json</c> and <c>territory.json</c> beside the executable, <c>appsettings.{Environment}.json</c>,
+/// the <c>--config</c> file, environment variables (<c>Storage__DatabasePath</c>).
+/// </summary>
+public static class AppHost
+{
+    public static IHost Build(AppHostSettings settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+
+        var configuration = builder.Configuration;
+        configuration.Sources.Clear();
+        configuration
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: false)
+            .AddJsonFile("lexicon.json", optional: true)
+            .AddJsonFile("territory.json", optional: true)
+            .AddJsonFile($"appsettings.{builder.Environment.EnvironmentName}.json", optional: true);
+        if (settings.ConfigFile is not null)
+        {
+            configuration.AddJsonFile(Path.GetFullPath(settings.ConfigFile), optional: false);
+        }
+
+        configuration.AddEnvironmentVariables();
+        if (settings.Overrides is not null)
+        {
+            configuration.AddInMemoryCollection(settings.Overrides);
+        }
+
+        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext());
+        builder.Services.AddMonitor(configuration, settings.AlertOutput ?? Console.Out);
+
+        if (settings.Worker)
+        {
+            // Sources are known from configuration before the container is built: one Quartz job each.
+            var sources = configuration.GetSection(SourcesOptions.SectionName).Get<SourcesOptions>() ?? new SourcesOptions();
+            builder.Services.AddScheduling(sources.File.Where(f => f.Enabled).Select(f => ("file:" + f.Id, f.PollInterval)).ToList());
+            builder.Services.AddHostedService<AlertDispatcherService>();
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Every service of the product except the hosted ones (those come with <see cref="AppHostSettings.Worker"/>).</summary>
+    public static IServiceCollection AddMonitor(this IServiceCollection services, IConfiguration configuration, TextWriter alertOutput)
+    {
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddValidatedOptions<MunicipalityOptions>(configuration, MunicipalityOptions.SectionName, (_, o) => ConfigurationRules.Municipality(o));
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName);
+        services.AddValidatedOptions<PipelineOptions>(configuration, PipelineOptions.SectionName);
+        services.AddValidatedOptions<ClassificationOptions>(configuration, ClassificationOptions.SectionName, (_, o) => ConfigurationRules.Classification(o));
+        services.AddValidatedOptions<TerritoryOptions>(configuration, TerritoryOptions.SectionName, (_, o) => ConfigurationRules.Territory(o));
+        services.AddValidatedOptions<RoutingOptions>(configuration, RoutingOptions.SectionName, (sp, o) => ConfigurationRules.Routing(
+            o, sp.GetRequiredService<IOptions<ClassificationOptions>>().Value, sp.GetRequiredService<IOptions<TerritoryOptions>>().Value));
+        services.AddValidatedOptions<IncidentOptions>(configuration, IncidentOptions.SectionName);
+        services.AddValidatedOptions<AlertsOptions>(configuration, AlertsOptions.SectionName);
+        services.AddValidatedOptions<SourcesOptions>(configuration, SourcesOptions.SectionName, (_, o) => ConfigurationRules.Sources(o, SourceCatalog.ResolveFilePath));
+
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqlitePostStore>();
+        services.AddSingleton<IPostStore>(sp => sp.GetRequiredService<SqlitePostStore>());
+        services.AddSingleton<SqliteIncidentQueries>();
+        services.AddSingleton<SqliteRetention>();
+
+        services.AddSingleton<IPostClassifier>(sp => new LexiconClassifier(sp.GetRequiredService<IOptions<ClassificationOptions>>().Value));
+        services.AddSingleton(sp => new LocalityDetector(sp.GetRequiredService<IOptions<TerritoryOptions>>().Value));
+        services.AddSingleton(sp => new Router(sp.GetRequiredService<IOptions<RoutingOptions>>().Value));
+        services.AddSingleton(sp => new IncidentPlanner(sp.GetRequiredService<IOptions<IncidentOptions>>().Value, sp.GetRequiredService<Router>()));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value);
+        services.AddSingleton<IngestPipeline>();
+
+        services.AddSingleton<SourceCatalog>();
+        services.AddSingleton<SourceRunner>();
+
+        services.AddSingleton<SqliteAlertOutbox>();
+        services.AddSingleton<IAlertSender>(sp => new ConsoleAlertSender(
+            alertOutput, sp.GetRequiredService<IOptions<AlertsOptions>>(), sp.GetRequiredService<IOptions<MunicipalityOptions>>()));
+        services.AddSingleton<AlertDispatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Validates every options section now (all problems in one exception) and prepares the database, so a
+    /// bad configuration or an unreadable database stops the command before it does anything.
+    /// </summary>
+    public static void Prepare(IHost host)
+    {
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        host.Services.GetRequiredService<SqliteDatabase>().EnsureCreated();
+    }
+}

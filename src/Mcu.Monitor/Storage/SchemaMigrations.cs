@@ -1,0 +1,142 @@
+using Microsoft.Data.Sqlite;
+
+namespace Mcu.Monitor.Storage;
+
+/// <summary>
+/// Versioned schema changes, applied in order inside a transaction each; the applied version is kept in
+/// <c>PRAGMA user_version</c>. Never edit a released migration: add the next one.
+/// </summary>
+internal static class SchemaMigrations
+{
+    private static readonly string[] Migrations =
+    [
+        // 1: posts, classifications, cursors, incidents, incident events, the alert outbox
+        """
+        CREATE TABLE sources (
+            id TEXT PRIMARY KEY,
+            municipality TEXT NOT NULL,
+            first_seen_at TEXT NOT NULL
+        );
+        CREATE TABLE cursors (
+            source_id TEXT PRIMARY KEY REFERENCES sources(id),
+            municipality TEXT NOT NULL,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE posts (
+            key TEXT PRIMARY KEY,
+            municipality TEXT NOT NULL,
+            network TEXT NOT NULL,
+            source_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            parent_key TEXT,
+            author_id TEXT,
+            author_name TEXT,
+            published_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            url TEXT,
+            likes INTEGER NOT NULL DEFAULT 0,
+            comments INTEGER NOT NULL DEFAULT 0,
+            reposts INTEGER NOT NULL DEFAULT 0,
+            views INTEGER NOT NULL DEFAULT 0,
+            repost_of TEXT,
+            attachments TEXT,
+            content_hash TEXT NOT NULL,
+            locality_id TEXT,
+            locality_match TEXT,
+            stored_at TEXT NOT NULL,
+            text_erased_at TEXT
+        );
+        CREATE INDEX ix_posts_published ON posts(municipality, published_at);
+        CREATE INDEX ix_posts_parent ON posts(parent_key) WHERE parent_key IS NOT NULL;
+        CREATE TABLE classifications (
+            post_key TEXT PRIMARY KEY REFERENCES posts(key),
+            municipality TEXT NOT NULL,
+            sector TEXT NOT NULL,
+            is_appeal INTEGER NOT NULL,
+            risk_level TEXT NOT NULL,
+            risk_score REAL NOT NULL,
+            reasons TEXT NOT NULL,
+            model_version TEXT NOT NULL,
+            classified_at TEXT NOT NULL
+        );
+        CREATE TABLE incidents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            municipality TEXT NOT NULL,
+            post_key TEXT NOT NULL UNIQUE REFERENCES posts(key),
+            sector TEXT NOT NULL,
+            locality_id TEXT,
+            recipient_id TEXT NOT NULL,
+            priority TEXT NOT NULL,
+            risk_level TEXT NOT NULL,
+            status TEXT NOT NULL,
+            opened_at TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            routing_reason TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_incidents_status ON incidents(municipality, status, due_at);
+        CREATE TABLE incident_posts (
+            incident_id INTEGER NOT NULL REFERENCES incidents(id),
+            post_key TEXT NOT NULL REFERENCES posts(key),
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (incident_id, post_key)
+        );
+        CREATE TABLE incident_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            incident_id INTEGER NOT NULL REFERENCES incidents(id),
+            municipality TEXT NOT NULL,
+            type TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            details TEXT
+        );
+        CREATE INDEX ix_incident_events_incident ON incident_events(incident_id);
+        CREATE TABLE alert_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            municipality TEXT NOT NULL,
+            incident_id INTEGER NOT NULL REFERENCES incidents(id),
+            recipient_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            sent_at TEXT,
+            channel TEXT,
+            delivery_id TEXT,
+            last_error TEXT
+        );
+        CREATE INDEX ix_alert_outbox_pending ON alert_outbox(next_attempt_at) WHERE sent_at IS NULL;
+        """,
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        var current = CurrentVersion(connection);
+        if (current > Migrations.Length)
+        {
+            throw new InvalidOperationException(
+                $"The database schema is version {current}, newer than this build knows ({Migrations.Length}). Use a newer Mcu.Monitor.");
+        }
+
+        for (var version = current + 1; version <= Migrations.Length; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Migrations[version - 1] + $"\nPRAGMA user_version = {version};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    public static int CurrentVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

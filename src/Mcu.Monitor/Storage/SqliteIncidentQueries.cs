@@ -1,0 +1,58 @@
+namespace Mcu.Monitor.Storage;
+
+/// <summary>Read-only incident queries for the command line.</summary>
+public sealed class SqliteIncidentQueries(SqliteDatabase database)
+{
+    public IReadOnlyList<IncidentRow> List(string? status, int limit)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT i.id, i.municipality, i.status, i.priority, i.risk_level, i.sector, i.locality_id, i.recipient_id,
+                   i.opened_at, i.due_at, i.post_key, p.url,
+                   (SELECT COUNT(*) FROM incident_posts ip WHERE ip.incident_id = i.id), i.routing_reason
+            FROM incidents i JOIN posts p ON p.key = i.post_key
+            WHERE $status IS NULL OR i.status = $status
+            ORDER BY i.due_at, i.id
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$status", (object?)status ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var rows = new List<IncidentRow>();
+        while (reader.Read())
+        {
+            rows.Add(new IncidentRow(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.GetString(7),
+                SqliteDatabase.FromDb(reader.GetString(8)),
+                SqliteDatabase.FromDb(reader.GetString(9)),
+                reader.GetString(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11),
+                reader.GetInt32(12),
+                reader.GetString(13)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Row counts of the main tables, for summaries and checks.</summary>
+    public StoreCounts Counts()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM posts), (SELECT COUNT(*) FROM incidents),
+                   (SELECT COUNT(*) FROM alert_outbox), (SELECT COUNT(*) FROM alert_outbox WHERE sent_at IS NULL)
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new StoreCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+}

@@ -1,0 +1,291 @@
+using System.Text.Json;
+using Mcu.Monitor.Domain;
+using Mcu.Monitor.Pipeline;
+using Mcu.Monitor.Municipalities;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Mcu.Monitor.Storage;
+
+/// <summary>
+/// The pipeline's store. A batch — its new posts, their classifications, the incidents, events and
+/// alert rows of posts that were really new, and the cursor — commits in one transaction, and posts are
+/// inserted with <c>INSERT OR IGNORE</c> on their key: a replayed batch after a kill changes nothing.
+/// </summary>
+public sealed class SqlitePostStore(SqliteDatabase database, IOptions<MunicipalityOptions> municipality, TimeProvider time) : IPostStore, IDisposable
+{
+    private readonly Lock _readLock = new();
+    private SqliteConnection? _reader;
+    private SqliteCommand? _contains;
+
+    public bool Contains(string postKey)
+    {
+        lock (_readLock)
+        {
+            if (_contains is null)
+            {
+                _reader = database.Open();
+                _contains = _reader.CreateCommand();
+                _contains.CommandText = "SELECT 1 FROM posts WHERE key = $key";
+                _contains.Parameters.Add("$key", SqliteType.Text);
+                _contains.Prepare();
+            }
+
+            _contains.Parameters[0].Value = postKey;
+            return _contains.ExecuteScalar() is not null;
+        }
+    }
+
+    public string? ReadCursor(string sourceId)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM cursors WHERE source_id = $id";
+        command.Parameters.AddWithValue("$id", sourceId);
+        return command.ExecuteScalar() as string;
+    }
+
+    public Task<CommitResult> CommitAsync(string sourceId, IReadOnlyList<ProcessedPost> posts, string? cursor, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = SqliteDatabase.ToDb(time.GetUtcNow());
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        using var commands = new BatchCommands(connection, transaction);
+
+        var stored = 0;
+        var duplicates = 0;
+        var incidents = 0;
+        var alerts = 0;
+        var bySector = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        foreach (var item in posts)
+        {
+            if (!commands.InsertPost(item, sourceId, now))
+            {
+                duplicates++;
+                continue;
+            }
+
+            stored++;
+            commands.InsertClassification(item, now);
+            bySector[item.Classification.Sector] = bySector.GetValueOrDefault(item.Classification.Sector) + 1;
+
+            if (item.Incident is { } plan && commands.InsertIncident(plan, now) is { } incidentId)
+            {
+                incidents++;
+                commands.InsertIncidentPost(incidentId, plan.Incident.PostKey.ToString(), now);
+                commands.InsertEvent(incidentId, plan.Incident.Municipality, "opened", "system", now, plan.Incident.RoutingReason);
+                if (commands.InsertAlert(plan, incidentId, now))
+                {
+                    alerts++;
+                }
+            }
+        }
+
+        if (cursor is not null)
+        {
+            commands.SaveCursor(sourceId, municipality.Value.Id, cursor, now);
+        }
+
+        transaction.Commit();
+        return Task.FromResult(new CommitResult(stored, duplicates, bySector, incidents, alerts));
+    }
+
+    public void Dispose()
+    {
+        _contains?.Dispose();
+        _reader?.Dispose();
+    }
+
+    /// <summary>Prepared statements of one transaction, reused for every post of the batch.</summary>
+    private sealed class BatchCommands : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteTransaction _transaction;
+        private readonly SqliteCommand _post;
+        private readonly SqliteCommand _classification;
+        private readonly SqliteCommand _incident;
+        private readonly SqliteCommand _incidentPost;
+        private readonly SqliteCommand _event;
+        private readonly SqliteCommand _alert;
+
+        public BatchCommands(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            _connection = connection;
+            _transaction = transaction;
+            _post = Create("""
+                INSERT OR IGNORE INTO posts (key, municipality, network, source_id, kind, parent_key, author_id, author_name,
+                    published_at, text, url, likes, comments, reposts, views, repost_of, attachments, content_hash,
+                    locality_id, locality_match, stored_at)
+                VALUES ($key, $municipality, $network, $source, $kind, $parent, $authorId, $authorName,
+                    $published, $text, $url, $likes, $comments, $reposts, $views, $repostOf, $attachments, $hash,
+                    $locality, $localityMatch, $now)
+                """);
+            _classification = Create("""
+                INSERT OR REPLACE INTO classifications (post_key, municipality, sector, is_appeal, risk_level, risk_score, reasons, model_version, classified_at)
+                VALUES ($key, $municipality, $sector, $appeal, $risk, $score, $reasons, $model, $now)
+                """);
+            _incident = Create("""
+                INSERT OR IGNORE INTO incidents (municipality, post_key, sector, locality_id, recipient_id, priority, risk_level, status,
+                    opened_at, due_at, routing_reason, updated_at)
+                VALUES ($municipality, $key, $sector, $locality, $recipient, $priority, $risk, $status, $opened, $due, $reason, $now)
+                """);
+            _incidentPost = Create("INSERT OR IGNORE INTO incident_posts (incident_id, post_key, added_at) VALUES ($incident, $key, $now)");
+            _event = Create("""
+                INSERT INTO incident_events (incident_id, municipality, type, actor, at, details)
+                VALUES ($incident, $municipality, $type, $actor, $now, $details)
+                """);
+            _alert = Create("""
+                INSERT OR IGNORE INTO alert_outbox (idempotency_key, municipality, incident_id, recipient_id, kind, created_at, next_attempt_at)
+                VALUES ($idempotency, $municipality, $incident, $recipient, $kind, $now, $now)
+                """);
+        }
+
+        public bool InsertPost(ProcessedPost item, string sourceId, string now)
+        {
+            var post = item.Post;
+            Set(_post, "$key", post.Key.ToString());
+            Set(_post, "$municipality", post.Municipality);
+            Set(_post, "$network", post.Key.Network.ToKey());
+            Set(_post, "$source", sourceId);
+            Set(_post, "$kind", post.Kind == PostKind.Comment ? "comment" : "post");
+            Set(_post, "$parent", post.ParentKey?.ToString());
+            Set(_post, "$authorId", post.AuthorId);
+            Set(_post, "$authorName", post.AuthorName);
+            Set(_post, "$published", SqliteDatabase.ToDb(post.PublishedAt));
+            Set(_post, "$text", post.Text);
+            Set(_post, "$url", post.Url);
+            Set(_post, "$likes", post.Engagement.Likes);
+            Set(_post, "$comments", post.Engagement.Comments);
+            Set(_post, "$reposts", post.Engagement.Reposts);
+            Set(_post, "$views", post.Engagement.Views);
+            Set(_post, "$repostOf", post.RepostOf?.ToString());
+            Set(_post, "$attachments", post.Attachments.Count > 0 ? JsonSerializer.Serialize(post.Attachments) : null);
+            Set(_post, "$hash", item.ContentHash);
+            Set(_post, "$locality", item.Locality?.LocalityId);
+            Set(_post, "$localityMatch", item.Locality?.MatchedText);
+            Set(_post, "$now", now);
+            return _post.ExecuteNonQuery() == 1;
+        }
+
+        public void InsertClassification(ProcessedPost item, string now)
+        {
+            var c = item.Classification;
+            Set(_classification, "$key", item.Post.Key.ToString());
+            Set(_classification, "$municipality", item.Post.Municipality);
+            Set(_classification, "$sector", c.Sector);
+            Set(_classification, "$appeal", c.IsAppeal ? 1 : 0);
+            Set(_classification, "$risk", c.Risk.ToString());
+            Set(_classification, "$score", c.RiskScore);
+            Set(_classification, "$reasons", JsonSerializer.Serialize(c.Reasons));
+            Set(_classification, "$model", c.ModelVersion);
+            Set(_classification, "$now", now);
+            _classification.ExecuteNonQuery();
+        }
+
+        /// <summary>Inserts the incident unless one exists for the post; returns its id when inserted.</summary>
+        public long? InsertIncident(Incidents.IncidentPlan plan, string now)
+        {
+            var i = plan.Incident;
+            Set(_incident, "$municipality", i.Municipality);
+            Set(_incident, "$key", i.PostKey.ToString());
+            Set(_incident, "$sector", i.Sector);
+            Set(_incident, "$locality", i.LocalityId);
+            Set(_incident, "$recipient", i.RecipientId);
+            Set(_incident, "$priority", i.Priority.ToString());
+            Set(_incident, "$risk", i.Risk.ToString());
+            Set(_incident, "$status", i.Status.ToString());
+            Set(_incident, "$opened", SqliteDatabase.ToDb(i.OpenedAt));
+            Set(_incident, "$due", SqliteDatabase.ToDb(i.DueAt));
+            Set(_incident, "$reason", i.RoutingReason);
+            Set(_incident, "$now", now);
+            if (_incident.ExecuteNonQuery() != 1)
+            {
+                return null;
+            }
+
+            using var id = Create("SELECT last_insert_rowid()");
+            return (long)id.ExecuteScalar()!;
+        }
+
+        public void InsertIncidentPost(long incidentId, string postKey, string now)
+        {
+            Set(_incidentPost, "$incident", incidentId);
+            Set(_incidentPost, "$key", postKey);
+            Set(_incidentPost, "$now", now);
+            _incidentPost.ExecuteNonQuery();
+        }
+
+        public void InsertEvent(long incidentId, string municipality, string type, string actor, string now, string? details)
+        {
+            Set(_event, "$incident", incidentId);
+            Set(_event, "$municipality", municipality);
+            Set(_event, "$type", type);
+            Set(_event, "$actor", actor);
+            Set(_event, "$now", now);
+            Set(_event, "$details", details);
+            _event.ExecuteNonQuery();
+        }
+
+        public bool InsertAlert(Incidents.IncidentPlan plan, long incidentId, string now)
+        {
+            Set(_alert, "$idempotency", plan.AlertIdempotencyKey);
+            Set(_alert, "$municipality", plan.Incident.Municipality);
+            Set(_alert, "$incident", incidentId);
+            Set(_alert, "$recipient", plan.Incident.RecipientId);
+            Set(_alert, "$kind", Incidents.IncidentPlanner.AlertKindOpened);
+            Set(_alert, "$now", now);
+            return _alert.ExecuteNonQuery() == 1;
+        }
+
+        public void SaveCursor(string sourceId, string municipality, string cursor, string now)
+        {
+            using var source = Create("INSERT OR IGNORE INTO sources (id, municipality, first_seen_at) VALUES ($id, $municipality, $now)");
+            Set(source, "$id", sourceId);
+            Set(source, "$municipality", municipality);
+            Set(source, "$now", now);
+            source.ExecuteNonQuery();
+
+            using var save = Create("""
+                INSERT INTO cursors (source_id, municipality, value, updated_at) VALUES ($id, $municipality, $value, $now)
+                ON CONFLICT(source_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                """);
+            Set(save, "$id", sourceId);
+            Set(save, "$municipality", municipality);
+            Set(save, "$value", cursor);
+            Set(save, "$now", now);
+            save.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            _post.Dispose();
+            _classification.Dispose();
+            _incident.Dispose();
+            _incidentPost.Dispose();
+            _event.Dispose();
+            _alert.Dispose();
+        }
+
+        private SqliteCommand Create(string sql)
+        {
+            var command = _connection.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = sql;
+            return command;
+        }
+
+        private static void Set(SqliteCommand command, string name, object? value)
+        {
+            if (command.Parameters.Contains(name))
+            {
+                command.Parameters[name].Value = value ?? DBNull.Value;
+            }
+            else
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+        }
+    }
+}
