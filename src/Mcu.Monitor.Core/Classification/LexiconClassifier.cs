@@ -30,7 +30,7 @@ public sealed class LexiconClassifier : IPostClassifier
     /// <summary><c>lexicon-</c> and a hash of the configured terms: it changes when the lists change.</summary>
     public string ModelVersion { get; }
 
-    public ClassificationResult Classify(string text, Engagement engagement)
+    public ClassificationResult Classify(string text, Engagement engagement, ParentContext? parent = null)
     {
         var tokens = Tokenizer.Tokenize(TextNormalizer.ForMatching(text));
         if (!tokens.Exists(t => t.Surface.Any(char.IsLetter)))
@@ -49,8 +49,8 @@ public sealed class LexiconClassifier : IPostClassifier
         var hits = _terms.Match(tokens);
         var reasons = new List<string>();
 
-        var sector = DecideSector(hits, reasons);
-        var isAppeal = DecideAppeal(text, sector, hits, reasons);
+        var sector = DecideSector(hits, parent, reasons);
+        var isAppeal = DecideAppeal(text, sector, parent, hits, reasons);
         var (risk, score) = DecideRisk(text, isAppeal, engagement, hits, reasons);
 
         return new ClassificationResult
@@ -64,7 +64,7 @@ public sealed class LexiconClassifier : IPostClassifier
         };
     }
 
-    private string DecideSector(List<TermHit<Signal>> hits, List<string> reasons)
+    private string DecideSector(List<TermHit<Signal>> hits, ParentContext? parent, List<string> reasons)
     {
         var scores = new Dictionary<string, (int Score, List<string> Terms)>(StringComparer.Ordinal);
         foreach (var hit in hits)
@@ -88,6 +88,12 @@ public sealed class LexiconClassifier : IPostClassifier
 
         if (best.Key is null || best.Value.Score < _options.MinSectorScore)
         {
+            if (parent is not null && parent.Sector != Sectors.Other)
+            {
+                reasons.Add($"сектор {parent.Sector}: по родительскому посту (своих отраслевых терминов нет)");
+                return parent.Sector;
+            }
+
             reasons.Add("сектор other: отраслевых терминов не найдено");
             return Sectors.Other;
         }
@@ -98,13 +104,14 @@ public sealed class LexiconClassifier : IPostClassifier
         return best.Key;
     }
 
-    private static bool DecideAppeal(string text, string sector, List<TermHit<Signal>> hits, List<string> reasons)
+    private static bool DecideAppeal(string text, string sector, ParentContext? parent, List<TermHit<Signal>> hits, List<string> reasons)
     {
         var cues = Terms(hits, SignalKind.AppealCue);
         var nonCues = Terms(hits, SignalKind.NonAppealCue);
         var negative = Terms(hits, SignalKind.Negative);
         var escalation = Terms(hits, SignalKind.Escalation);
         var severe = Terms(hits, SignalKind.Severe);
+        var problem = Terms(hits, SignalKind.ProblemMarker);
         var isTopical = sector != Sectors.Other;
         var asks = text.Contains('?', StringComparison.Ordinal);
 
@@ -113,6 +120,7 @@ public sealed class LexiconClassifier : IPostClassifier
             + (escalation.Count > 0 ? 1 : 0)
             + (severe.Count > 0 ? 1 : 0)
             + (asks ? 1 : 0)
+            + (isTopical && problem.Count > 0 ? 1 : 0)
             - 2 * Math.Min(nonCues.Count, 3);
 
         // A topical post needs one signal of a request or a problem; an off-sector one (health, stray
@@ -125,6 +133,7 @@ public sealed class LexiconClassifier : IPostClassifier
         if (negative.Count > 0) why.Add("негатив " + string.Join(", ", negative.Select(Quote)));
         if (escalation.Count > 0) why.Add("эскалация " + string.Join(", ", escalation.Select(Quote)));
         if (severe.Count > 0) why.Add("тяжёлая ситуация " + string.Join(", ", severe.Select(Quote)));
+        if (isTopical && problem.Count > 0) why.Add("описание проблемы " + string.Join(", ", problem.Select(Quote)));
         if (nonCues.Count > 0) why.Add("не обращение: " + string.Join(", ", nonCues.Select(Quote)));
         reasons.Add(FormattableString.Invariant($"{(isAppeal ? "обращение" : "не обращение")} ({score} б.{(isTopical ? "" : ", вне отраслей нужно 3")})")
             + (why.Count > 0 ? ": " + string.Join("; ", why) : ""));
@@ -148,6 +157,12 @@ public sealed class LexiconClassifier : IPostClassifier
 
             score += weight * Math.Min(terms.Count, cap);
             parts.Add($"{label} {string.Join(", ", terms.Select(Quote))}");
+        }
+
+        if (isAppeal)
+        {
+            score += w.Appeal;
+            parts.Add("обращение");
         }
 
         AddSignal(SignalKind.Negative, w.Negative, MaxNegative, "негатив");
@@ -225,6 +240,7 @@ public sealed class LexiconClassifier : IPostClassifier
         foreach (var term in lexicon.Profanity) yield return (term, new Signal(SignalKind.Profanity));
         foreach (var term in lexicon.Sensitive) yield return (term, new Signal(SignalKind.Sensitive));
         foreach (var term in lexicon.Severe) yield return (term, new Signal(SignalKind.Severe));
+        foreach (var term in lexicon.ProblemMarkers) yield return (term, new Signal(SignalKind.ProblemMarker));
     }
 
     private static string Fingerprint(LexiconOptions lexicon)
@@ -243,6 +259,7 @@ public sealed class LexiconClassifier : IPostClassifier
         Profanity,
         Sensitive,
         Severe,
+        ProblemMarker,
     }
 
     private sealed record Signal(SignalKind Kind, string? Sector = null, int Weight = 1);

@@ -29,4 +29,10 @@ public sealed class LexiconOptions
 
     /// <summary>Danger to life or health and mass outages («нет отопления», «запах газа», «ДТП»).</summary>
     public List<string> Severe { get; set; } = [];
+
+    /// <summary>
+    /// Words that turn a topical post into a problem report («не», «нет», «никто», «опять», «до сих пор»):
+    /// they count for the appeal only when the post already has sector words.
+    /// </summary>
+    public List<string> ProblemMarkers { get; set; } = [];
 }

@@ -6,6 +6,9 @@ namespace Mcu.Monitor.Classification;
 /// </summary>
 public sealed class RiskWeightsOptions
 {
+    /// <summary>Base for an appeal: a resident's unanswered complaint is itself an information risk. Default 0.25.</summary>
+    public double Appeal { get; set; } = 0.25;
+
     /// <summary>Per negative-tone term, up to 4 terms. Default 0.12.</summary>
     public double Negative { get; set; } = 0.12;
 

@@ -13,11 +13,13 @@ public sealed class LocalityDetector
     private readonly Dictionary<string, List<Entry>> _byFirstStem = new(StringComparer.Ordinal);
     private readonly HashSet<string> _settlementMarkers;
     private readonly HashSet<string> _streetMarkers;
+    private readonly HashSet<string> _streetPrepositions;
 
     public LocalityDetector(TerritoryOptions options)
     {
         _settlementMarkers = options.SettlementMarkers.Select(TextNormalizer.FoldCase).ToHashSet(StringComparer.Ordinal);
         _streetMarkers = options.StreetMarkers.Select(TextNormalizer.FoldCase).ToHashSet(StringComparer.Ordinal);
+        _streetPrepositions = options.StreetPrepositions.Select(TextNormalizer.FoldCase).ToHashSet(StringComparer.Ordinal);
         foreach (var locality in options.Localities)
         {
             foreach (var alias in locality.Aliases) Add(locality, alias, EntryKind.Name);
@@ -72,7 +74,7 @@ public sealed class LocalityDetector
         {
             EntryKind.Name => true,
             EntryKind.MarkedName => before is not null && _settlementMarkers.Contains(before),
-            EntryKind.Street => (before is not null && _streetMarkers.Contains(before))
+            EntryKind.Street => (before is not null && (_streetMarkers.Contains(before) || _streetPrepositions.Contains(before)))
                 || (after is not null && _streetMarkers.Contains(after)),
             _ => false,
         };

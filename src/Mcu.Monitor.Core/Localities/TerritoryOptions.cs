@@ -10,9 +10,12 @@ public sealed class TerritoryOptions
     /// <summary>Words before a settlement name that make a marked alias count: «с», «село», «хутор».</summary>
     public List<string> SettlementMarkers { get; set; } = ["с", "село", "селе", "села", "селом", "х", "хутор", "хуторе", "п", "пос", "поселок", "поселке", "д", "деревня", "деревне"];
 
+    /// <summary>Words before or after a street name: «ул», «улица», «пер», «площадь», «мкр».</summary>
     /// <summary>
-    /// Words next to a street name: «ул», «улица», «пер», «площадь», «мкр», and «на» («на Слободской»), so
-    /// street names that are also everyday adjectives («Школьная») are better left out of the gazetteer.
+    /// Prepositions that make a street name count when they stand right before it («на Слободской»). Street
+    /// names that are also everyday words («Школьная», «Мира») are better left out of the gazetteer.
     /// </summary>
-    public List<string> StreetMarkers { get; set; } = ["на", "ул", "улица", "улице", "улицы", "улицу", "улицей", "пер", "переулок", "переулке", "пр", "проспект", "проспекте", "пл", "площадь", "площади", "мкр", "микрорайон", "микрорайоне"];
+    public List<string> StreetPrepositions { get; set; } = ["на"];
+
+    public List<string> StreetMarkers { get; set; } = ["ул", "улица", "улице", "улицы", "улицу", "улицей", "пер", "переулок", "переулке", "пр", "проспект", "проспекте", "пл", "площадь", "площади", "мкр", "микрорайон", "микрорайоне"];
 }

@@ -1,3 +1,5 @@
+using Mcu.Monitor.Domain;
+
 namespace Mcu.Monitor.Pipeline;
 
 /// <summary>The system of record as the pipeline sees it.</summary>
@@ -5,6 +7,9 @@ public interface IPostStore
 {
     /// <summary>True when a post with this key is already stored.</summary>
     bool Contains(string postKey);
+
+    /// <summary>The stored sector and appeal decision of a post, for classifying its comments; null if unknown.</summary>
+    ParentContext? FindParent(string postKey);
 
     string? ReadCursor(string sourceId);
 

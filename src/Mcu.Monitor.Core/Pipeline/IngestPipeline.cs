@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
 using Mcu.Monitor.Classification;
+using Mcu.Monitor.Domain;
 using Mcu.Monitor.Incidents;
 using Mcu.Monitor.Localities;
 using Mcu.Monitor.Sources;
@@ -96,7 +97,9 @@ public sealed class IngestPipeline(
 
     private async Task ProcessAsync(ChannelReader<SourceItem> input, ChannelWriter<Staged> output, IngestSummary summary, CancellationToken cancellationToken)
     {
-        var recent = new HashSet<string>(StringComparer.Ordinal);
+        // Keys and decisions of recent posts: duplicates inside one read, and parents of comments that
+        // arrive right after their post (usually in the same batch, not yet committed).
+        var recent = new Dictionary<string, ParentContext>(StringComparer.Ordinal);
         var recentOrder = new Queue<string>();
         await foreach (var item in input.ReadAllAsync(cancellationToken))
         {
@@ -109,30 +112,36 @@ public sealed class IngestPipeline(
 
             summary.Read++;
             var key = item.Post.Key.ToString();
-            if (recent.Contains(key) || store.Contains(key))
+            if (recent.ContainsKey(key) || store.Contains(key))
             {
                 summary.Duplicates++;
                 await output.WriteAsync(new Staged(null, item.Cursor), cancellationToken);
                 continue;
             }
 
-            recent.Add(key);
+            var parentKey = item.Post.ParentKey?.ToString();
+            var parent = parentKey is null ? null
+                : recent.TryGetValue(parentKey, out var known) ? known
+                : store.FindParent(parentKey);
+            var processed = Process(item.Post, parent);
+
+            recent[key] = new ParentContext(processed.Classification.Sector, processed.Classification.IsAppeal);
             recentOrder.Enqueue(key);
             if (recentOrder.Count > RecentKeys)
             {
                 recent.Remove(recentOrder.Dequeue());
             }
 
-            await output.WriteAsync(new Staged(Process(item.Post), item.Cursor), cancellationToken);
+            await output.WriteAsync(new Staged(processed, item.Cursor), cancellationToken);
         }
     }
 
-    private ProcessedPost Process(Domain.Post raw)
+    private ProcessedPost Process(Post raw, ParentContext? parent)
     {
         var post = raw with { Text = TextNormalizer.ForStorage(raw.Text) };
         var tokens = Tokenizer.Tokenize(TextNormalizer.ForMatching(post.Text));
         var locality = localities.Detect(tokens);
-        var classification = classifier.Classify(post.Text, post.Engagement);
+        var classification = classifier.Classify(post.Text, post.Engagement, parent);
         var plan = planner.Plan(post, classification, locality, tokens, time.GetUtcNow());
         return new ProcessedPost(post, ContentHash(post.Text), classification, locality, plan);
     }

@@ -35,6 +35,13 @@ internal static class CommandExecution
             await context.Error.WriteLineAsync("error: invalid configuration: " + string.Join("; ", ex.Failures.Distinct()));
             return BadInput;
         }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several sections failed; a section that reads another's options repeats that one's failures.
+            var failures = ex.Flatten().InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Distinct();
+            await context.Error.WriteLineAsync("error: invalid configuration: " + string.Join("; ", failures));
+            return BadInput;
+        }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
             await context.Error.WriteLineAsync("error: invalid configuration: " + ex.Message);

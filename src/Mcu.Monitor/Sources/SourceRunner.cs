@@ -24,10 +24,13 @@ public sealed class SourceRunner(IngestPipeline pipeline, IPostStore store, Sour
     }
 
     /// <summary>Reads every enabled source once, one after another.</summary>
-    public async Task<IReadOnlyList<SourceRunResult>> RunAllOnceAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SourceRunResult>> RunAllOnceAsync(CancellationToken cancellationToken) =>
+        RunAllOnceAsync(catalog.Enabled(), cancellationToken);
+
+    public async Task<IReadOnlyList<SourceRunResult>> RunAllOnceAsync(IEnumerable<SourceDefinition> definitions, CancellationToken cancellationToken)
     {
         var results = new List<SourceRunResult>();
-        foreach (var definition in catalog.Enabled())
+        foreach (var definition in definitions)
         {
             results.Add(await RunSafelyAsync(definition, cancellationToken));
         }

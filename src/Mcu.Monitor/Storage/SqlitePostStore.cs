@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Mcu.Monitor.Domain;
 using Mcu.Monitor.Pipeline;
 using Mcu.Monitor.Municipalities;
@@ -14,26 +16,44 @@ namespace Mcu.Monitor.Storage;
 /// </summary>
 public sealed class SqlitePostStore(SqliteDatabase database, IOptions<MunicipalityOptions> municipality, TimeProvider time) : IPostStore, IDisposable
 {
+    /// <summary>Reasons and attachments are stored as JSON with Cyrillic as it is, so SQL and people can read them.</summary>
+    internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     private readonly Lock _readLock = new();
     private SqliteConnection? _reader;
     private SqliteCommand? _contains;
+    private SqliteCommand? _parent;
 
+    /// <summary>Called for every post read, so it keeps one connection and a prepared statement.</summary>
     public bool Contains(string postKey)
     {
         lock (_readLock)
         {
-            if (_contains is null)
-            {
-                _reader = database.Open();
-                _contains = _reader.CreateCommand();
-                _contains.CommandText = "SELECT 1 FROM posts WHERE key = $key";
-                _contains.Parameters.Add("$key", SqliteType.Text);
-                _contains.Prepare();
-            }
-
+            _contains ??= PrepareRead("SELECT 1 FROM posts WHERE key = $key");
             _contains.Parameters[0].Value = postKey;
             return _contains.ExecuteScalar() is not null;
         }
+    }
+
+    public ParentContext? FindParent(string postKey)
+    {
+        lock (_readLock)
+        {
+            _parent ??= PrepareRead("SELECT sector, is_appeal FROM classifications WHERE post_key = $key");
+            _parent.Parameters[0].Value = postKey;
+            using var reader = _parent.ExecuteReader();
+            return reader.Read() ? new ParentContext(reader.GetString(0), reader.GetInt64(1) == 1) : null;
+        }
+    }
+
+    private SqliteCommand PrepareRead(string sql)
+    {
+        _reader ??= database.Open();
+        var command = _reader.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add("$key", SqliteType.Text);
+        command.Prepare();
+        return command;
     }
 
     public string? ReadCursor(string sourceId)
@@ -95,6 +115,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
     public void Dispose()
     {
         _contains?.Dispose();
+        _parent?.Dispose();
         _reader?.Dispose();
     }
 
@@ -161,7 +182,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
             Set(_post, "$reposts", post.Engagement.Reposts);
             Set(_post, "$views", post.Engagement.Views);
             Set(_post, "$repostOf", post.RepostOf?.ToString());
-            Set(_post, "$attachments", post.Attachments.Count > 0 ? JsonSerializer.Serialize(post.Attachments) : null);
+            Set(_post, "$attachments", post.Attachments.Count > 0 ? JsonSerializer.Serialize(post.Attachments, Json) : null);
             Set(_post, "$hash", item.ContentHash);
             Set(_post, "$locality", item.Locality?.LocalityId);
             Set(_post, "$localityMatch", item.Locality?.MatchedText);
@@ -178,7 +199,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
             Set(_classification, "$appeal", c.IsAppeal ? 1 : 0);
             Set(_classification, "$risk", c.Risk.ToString());
             Set(_classification, "$score", c.RiskScore);
-            Set(_classification, "$reasons", JsonSerializer.Serialize(c.Reasons));
+            Set(_classification, "$reasons", JsonSerializer.Serialize(c.Reasons, Json));
             Set(_classification, "$model", c.ModelVersion);
             Set(_classification, "$now", now);
             _classification.ExecuteNonQuery();

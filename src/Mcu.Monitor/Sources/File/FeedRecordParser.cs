@@ -46,8 +46,8 @@ internal static class FeedRecordParser
         }
         catch (JsonException ex)
         {
-            // The message names the position, never the content of the line (it may hold personal data).
-            return ParseOutcome.Fail($"invalid JSON ({ex.Message.Split(" Path:")[0].TrimEnd('.')}, {Where(ex)})");
+            // Only the position: the exception's message can quote the line, which may hold personal data.
+            return ParseOutcome.Fail($"invalid JSON ({Where(ex)})");
         }
 
         if (record is null)
@@ -159,5 +159,5 @@ internal static class FeedRecordParser
     }
 
     private static string Where(JsonException ex) =>
-        ex.BytePositionInLine is { } position ? $"byte {position + 1}" : "position unknown";
+        ex.BytePositionInLine is { } position ? $"at byte {position + 1}" : "position unknown";
 }

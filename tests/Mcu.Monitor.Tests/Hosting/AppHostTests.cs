@@ -1,0 +1,86 @@
+using Mcu.Monitor.Alerts;
+using Mcu.Monitor.Cli;
+using Mcu.Monitor.Hosting;
+using Mcu.Monitor.Pipeline;
+using Mcu.Monitor.Sources;
+using Mcu.Monitor.Storage;
+using Mcu.Monitor.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace Mcu.Monitor.Tests.Hosting;
+
+public class AppHostTests
+{
+    [Fact]
+    public async Task Build_FromAppsettingsExample_ValidatesAndResolvesEveryHostedServiceAndJob()
+    {
+        using var cli = new CliRunner();
+        using var host = AppHost.Build(new AppHostSettings
+        {
+            ConfigFile = Path.Combine(TestConfiguration.RepositoryRoot(), "appsettings.example.json"),
+            Worker = true,
+            Overrides = cli.Settings,
+            AlertOutput = TextWriter.Null,
+        });
+
+        AppHost.Prepare(host);
+
+        var hosted = host.Services.GetServices<IHostedService>().Select(s => s.GetType().Name).ToList();
+        Assert.Contains(nameof(AlertDispatcherService), hosted);
+        Assert.Contains(hosted, name => name.Contains("Quartz", StringComparison.Ordinal));
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        Assert.NotNull(await scheduler.GetJobDetail(new JobKey("poll file:sample")));
+        Assert.NotNull(await scheduler.GetJobDetail(new JobKey("retention")));
+        Assert.NotNull(await scheduler.GetTrigger(new TriggerKey("poll file:sample")));
+        foreach (var type in new[] { typeof(SourceRunner), typeof(IngestPipeline), typeof(AlertDispatcher), typeof(SqliteIncidentQueries), typeof(SqliteRetention) })
+        {
+            Assert.NotNull(host.Services.GetService(type));
+        }
+    }
+
+    [Fact]
+    public async Task Run_Worker_PollsTheSampleFeedAndDeliversEveryAlertUntilStopped()
+    {
+        using var cli = new CliRunner();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var run = MonitorCommandLine.RunAsync(["run"], new CliContext(output, error, cli.Settings), stop.Token);
+
+        while (!stop.IsCancellationRequested && !AllAlertsSent(cli.DatabasePath))
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.False(stop.IsCancellationRequested, "the worker did not deliver the alerts in 2 minutes: " + error);
+        await stop.CancelAsync();
+        Assert.Equal(0, await run);
+        Assert.Contains("Инцидент #", output.ToString(), StringComparison.Ordinal);
+    }
+
+    private static bool AllAlertsSent(string database)
+    {
+        if (!File.Exists(database))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT COUNT(*) FROM incidents), (SELECT COUNT(*) FROM alert_outbox WHERE sent_at IS NOT NULL)";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return reader.GetInt64(0) > 0 && reader.GetInt64(0) == reader.GetInt64(1);
+        }
+        catch (SqliteException)
+        {
+            return false; // the schema is being created
+        }
+    }
+}

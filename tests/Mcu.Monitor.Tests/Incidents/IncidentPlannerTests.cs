@@ -1,0 +1,70 @@
+using Mcu.Monitor.Domain;
+using Mcu.Monitor.Incidents;
+using Mcu.Monitor.Routing;
+using Mcu.Monitor.Tests.TestSupport;
+
+namespace Mcu.Monitor.Tests.Incidents;
+
+public class IncidentPlannerTests
+{
+    private static readonly DateTimeOffset Now = TestPosts.Published.AddHours(1);
+
+    private static ClassificationResult Classified(bool appeal, RiskLevel risk, string sector = "zhkh") => new()
+    {
+        Sector = sector,
+        IsAppeal = appeal,
+        Risk = risk,
+        RiskScore = 0.5,
+        Reasons = [],
+        ModelVersion = "test",
+    };
+
+    private static IncidentPlanner Planner(IncidentOptions? options = null) => new(options ?? new IncidentOptions(), new Router(TestConfiguration.Routing()));
+
+    [Theory]
+    [InlineData(RiskLevel.Critical, Priority.Critical, 4)]
+    [InlineData(RiskLevel.High, Priority.High, 9)]
+    [InlineData(RiskLevel.Medium, Priority.Normal, 24)]
+    [InlineData(RiskLevel.Low, Priority.Normal, 24)]
+    public void Plan_Appeal_PriorityAndDeadlineFromRisk(RiskLevel risk, Priority priority, int hours)
+    {
+        var plan = Planner().Plan(TestPosts.Post("1"), Classified(true, risk), null, [], Now);
+
+        Assert.NotNull(plan);
+        Assert.Equal(priority, plan.Incident.Priority);
+        Assert.Equal(TestPosts.Published, plan.Incident.OpenedAt);
+        Assert.Equal(TestPosts.Published.AddHours(hours), plan.Incident.DueAt);
+        Assert.Equal("zhkh", plan.Incident.RecipientId);
+        Assert.Equal(IncidentStatus.New, plan.Incident.Status);
+        Assert.Equal("incident.opened:vk:-1:1", plan.AlertIdempotencyKey);
+    }
+
+    [Fact]
+    public void Plan_NotAnAppeal_OpensNothing() =>
+        Assert.Null(Planner().Plan(TestPosts.Post("1"), Classified(false, RiskLevel.High), null, [], Now));
+
+    [Fact]
+    public void Plan_CommentWhenCommentsAreOff_OpensNothing()
+    {
+        var comment = TestPosts.Post("2", kind: PostKind.Comment, parentId: "1");
+        Assert.Null(Planner(new IncidentOptions { OpenForComments = false }).Plan(comment, Classified(true, RiskLevel.Low), null, [], Now));
+        Assert.NotNull(Planner().Plan(comment, Classified(true, RiskLevel.Low), null, [], Now));
+    }
+
+    [Fact]
+    public void Plan_PublishedInTheFuture_ClockStartsNow()
+    {
+        var future = TestPosts.Post("1") with { PublishedAt = Now.AddDays(2) };
+        var plan = Planner().Plan(future, Classified(true, RiskLevel.Low), null, [], Now);
+        Assert.Equal(Now, plan!.Incident.OpenedAt);
+    }
+
+    [Fact]
+    public void Plan_LocalityRule_RoutesToTerritorialAdministration()
+    {
+        var plan = Planner().Plan(TestPosts.Post("1"), Classified(true, RiskLevel.Low, "roads"), new LocalityMatch("ilovka", "с. Иловка", "иловке"), [], Now);
+        Assert.Equal("ta-ilovka", plan!.Incident.RecipientId);
+        Assert.Equal("ilovka", plan.Incident.LocalityId);
+        Assert.StartsWith("правило", plan.Incident.RoutingReason, StringComparison.Ordinal);
+    }
+}
