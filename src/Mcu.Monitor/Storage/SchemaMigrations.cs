@@ -78,6 +78,7 @@ internal static class SchemaMigrations
         CREATE INDEX ix_incidents_status ON incidents(municipality, status, due_at);
         CREATE TABLE incident_posts (
             incident_id INTEGER NOT NULL REFERENCES incidents(id),
+            municipality TEXT NOT NULL,
             post_key TEXT NOT NULL REFERENCES posts(key),
             added_at TEXT NOT NULL,
             PRIMARY KEY (incident_id, post_key)

@@ -94,7 +94,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
             if (item.Incident is { } plan && commands.InsertIncident(plan, now) is { } incidentId)
             {
                 incidents++;
-                commands.InsertIncidentPost(incidentId, plan.Incident.PostKey.ToString(), now);
+                commands.InsertIncidentPost(incidentId, plan.Incident.Municipality, plan.Incident.PostKey.ToString(), now);
                 commands.InsertEvent(incidentId, plan.Incident.Municipality, "opened", "system", now, plan.Incident.RoutingReason);
                 if (commands.InsertAlert(plan, incidentId, now))
                 {
@@ -152,7 +152,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
                     opened_at, due_at, routing_reason, updated_at)
                 VALUES ($municipality, $key, $sector, $locality, $recipient, $priority, $risk, $status, $opened, $due, $reason, $now)
                 """);
-            _incidentPost = Create("INSERT OR IGNORE INTO incident_posts (incident_id, post_key, added_at) VALUES ($incident, $key, $now)");
+            _incidentPost = Create("INSERT OR IGNORE INTO incident_posts (incident_id, municipality, post_key, added_at) VALUES ($incident, $municipality, $key, $now)");
             _event = Create("""
                 INSERT INTO incident_events (incident_id, municipality, type, actor, at, details)
                 VALUES ($incident, $municipality, $type, $actor, $now, $details)
@@ -230,9 +230,10 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
             return (long)id.ExecuteScalar()!;
         }
 
-        public void InsertIncidentPost(long incidentId, string postKey, string now)
+        public void InsertIncidentPost(long incidentId, string municipality, string postKey, string now)
         {
             Set(_incidentPost, "$incident", incidentId);
+            Set(_incidentPost, "$municipality", municipality);
             Set(_incidentPost, "$key", postKey);
             Set(_incidentPost, "$now", now);
             _incidentPost.ExecuteNonQuery();
