@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Mcu.Monitor.Benchmarks;
 using Mcu.Monitor.Sources;
+using Mcu.Monitor.Sources.File;
 using Mcu.Monitor.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,7 +40,7 @@ internal static class BenchCommand
                 };
                 return await CommandExecution.ExecuteAsync(context with { Overrides = overrides }, parse.GetValue(config), worker: false, async (host, token) =>
                 {
-                    var source = host.Services.GetRequiredService<SourceCatalog>().ForImport(feed);
+                    var source = host.Services.GetRequiredService<FileSourceProvider>().ForImport(feed);
                     var runner = host.Services.GetRequiredService<SourceRunner>();
                     var stopwatch = Stopwatch.StartNew();
                     var summary = await runner.RunAsync(source, token);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mcu.Monitor.Sources;
+using Mcu.Monitor.Sources.File;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mcu.Monitor.Cli;
@@ -21,9 +22,9 @@ internal static class ImportCommand
                 return CommandExecution.BadInput;
             }
 
-            var catalog = host.Services.GetRequiredService<SourceCatalog>();
+            var files = host.Services.GetRequiredService<FileSourceProvider>();
             var runner = host.Services.GetRequiredService<SourceRunner>();
-            var source = catalog.ForImport(path);
+            var source = files.ForImport(path);
             var summary = parse.GetValue(fromStart)
                 ? await host.Services.GetRequiredService<Pipeline.IngestPipeline>().RunAsync(source.Id, source.ReadAsync(null, token), token)
                 : await runner.RunAsync(source, token);

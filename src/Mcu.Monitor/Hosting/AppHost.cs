@@ -8,6 +8,7 @@ using Mcu.Monitor.Pipeline;
 using Mcu.Monitor.Routing;
 using Mcu.Monitor.Scheduling;
 using Mcu.Monitor.Sources;
+using Mcu.Monitor.Sources.File;
 using Mcu.Monitor.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,9 +57,7 @@ public static class AppHost
 
         if (settings.Worker)
         {
-            // Sources are known from configuration before the container is built: one Quartz job each.
-            var sources = configuration.GetSection(SourcesOptions.SectionName).Get<SourcesOptions>() ?? new SourcesOptions();
-            builder.Services.AddScheduling(sources.File.Where(f => f.Enabled).Select(f => ("file:" + f.Id, f.PollInterval)).ToList());
+            builder.Services.AddScheduling();
             builder.Services.AddHostedService<AlertDispatcherService>();
         }
 
@@ -79,7 +78,7 @@ public static class AppHost
             o, sp.GetRequiredService<IOptions<ClassificationOptions>>().Value, sp.GetRequiredService<IOptions<TerritoryOptions>>().Value));
         services.AddValidatedOptions<IncidentOptions>(configuration, IncidentOptions.SectionName);
         services.AddValidatedOptions<AlertsOptions>(configuration, AlertsOptions.SectionName);
-        services.AddValidatedOptions<SourcesOptions>(configuration, SourcesOptions.SectionName, (_, o) => ConfigurationRules.Sources(o, SourceCatalog.ResolveFilePath));
+        services.AddValidatedOptions<SourcesOptions>(configuration, SourcesOptions.SectionName, (_, o) => ConfigurationRules.Sources(o, FileSourceProvider.ResolvePath));
 
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqlitePostStore>();
@@ -94,6 +93,8 @@ public static class AppHost
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value);
         services.AddSingleton<IngestPipeline>();
 
+        services.AddSingleton<FileSourceProvider>();
+        services.AddSingleton<ISourceProvider>(sp => sp.GetRequiredService<FileSourceProvider>());
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<SourceRunner>();
 

@@ -1,36 +1,17 @@
-using Mcu.Monitor.Municipalities;
-using Mcu.Monitor.Sources.File;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Mcu.Monitor.Sources;
 
-/// <summary>Builds the configured, enabled sources.</summary>
-public sealed class SourceCatalog(
-    IOptions<SourcesOptions> sources,
-    IOptions<MunicipalityOptions> municipality,
-    TimeProvider time,
-    ILoggerFactory loggerFactory)
+/// <summary>All enabled sources of every registered provider. Source ids are unique across providers.</summary>
+public sealed class SourceCatalog(IEnumerable<ISourceProvider> providers)
 {
-    /// <summary>File source paths are relative to the application folder, where the sample feed ships.</summary>
-    public static string ResolveFilePath(string path) =>
-        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, path));
-
-    public IReadOnlyList<SourceDefinition> Enabled() =>
-        sources.Value.File
-            .Where(f => f.Enabled)
-            .Select(f => new SourceDefinition("file:" + f.Id, f.PollInterval, () => CreateFileSource(f, ResolveFilePath(f.Path))))
-            .ToList();
-
-    /// <summary>A file source for <c>import FILE</c>: the path is taken from the current directory.</summary>
-    public FileFeedSource ForImport(string path)
+    public IReadOnlyList<SourceDefinition> Enabled()
     {
-        var fullPath = Path.GetFullPath(path);
-        // One cursor per imported file, so an interrupted import resumes where it stopped.
-        var id = "import-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fullPath)))[..12];
-        return CreateFileSource(new FileSourceOptions { Id = id, Path = fullPath }, fullPath);
-    }
+        var all = providers.SelectMany(p => p.Sources()).ToList();
+        var duplicate = all.GroupBy(s => s.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Source id '{duplicate.Key}' is configured {duplicate.Count()} times");
+        }
 
-    private FileFeedSource CreateFileSource(FileSourceOptions options, string path) =>
-        new(options, path, municipality.Value.Id, time, loggerFactory.CreateLogger<FileFeedSource>());
+        return all;
+    }
 }

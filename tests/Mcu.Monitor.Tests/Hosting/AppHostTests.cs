@@ -2,6 +2,7 @@ using Mcu.Monitor.Alerts;
 using Mcu.Monitor.Cli;
 using Mcu.Monitor.Hosting;
 using Mcu.Monitor.Pipeline;
+using Mcu.Monitor.Scheduling;
 using Mcu.Monitor.Sources;
 using Mcu.Monitor.Storage;
 using Mcu.Monitor.Tests.TestSupport;
@@ -28,9 +29,10 @@ public class AppHostTests
 
         AppHost.Prepare(host);
 
-        var hosted = host.Services.GetServices<IHostedService>().Select(s => s.GetType().Name).ToList();
-        Assert.Contains(nameof(AlertDispatcherService), hosted);
-        Assert.Contains(hosted, name => name.Contains("Quartz", StringComparison.Ordinal));
+        var hosted = host.Services.GetServices<IHostedService>().ToList();
+        Assert.Contains(hosted, s => s is AlertDispatcherService);
+        Assert.Contains(hosted, s => s.GetType().Name.Contains("Quartz", StringComparison.Ordinal));
+        await hosted.OfType<SourceJobScheduler>().Single().StartAsync(CancellationToken.None); // schedules, does not run
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         Assert.NotNull(await scheduler.GetJobDetail(new JobKey("poll file:sample")));
         Assert.NotNull(await scheduler.GetJobDetail(new JobKey("retention")));

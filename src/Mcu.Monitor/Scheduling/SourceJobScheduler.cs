@@ -1,0 +1,50 @@
+using Mcu.Monitor.Sources;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace Mcu.Monitor.Scheduling;
+
+/// <summary>
+/// Schedules one Quartz job per enabled source when the worker starts, from whatever providers are
+/// registered, plus the daily retention job. The interval counts from the end of the previous poll, so a
+/// slow source never piles up firings.
+/// </summary>
+public sealed class SourceJobScheduler(ISchedulerFactory schedulers, SourceCatalog catalog, TimeProvider time) : IHostedService
+{
+    public const string RetentionJobName = "retention";
+
+    public static string JobName(string sourceId) => "poll " + sourceId;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        foreach (var source in catalog.Enabled())
+        {
+            var job = JobBuilder.Create<SourcePollJob>()
+                .WithIdentity(JobName(source.Id))
+                .UsingJobData(SourcePollJob.SourceIdKey, source.Id)
+                .DisallowConcurrentExecution()
+                .Build();
+            var trigger = TriggerBuilder.Create(time)
+                .WithIdentity(JobName(source.Id))
+                .StartNow()
+                .WithSchedule(SimpleScheduleBuilder.Create()
+                    .WithInterval(source.PollInterval)
+                    .RepeatForever()
+                    .MeasureIntervalFromCompletion(true)
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+                .Build();
+            await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
+        }
+
+        var retention = JobBuilder.Create<RetentionJob>().WithIdentity(RetentionJobName).DisallowConcurrentExecution().Build();
+        var daily = TriggerBuilder.Create(time)
+            .WithIdentity(RetentionJobName)
+            .StartNow()
+            .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromDays(1)).RepeatForever())
+            .Build();
+        await scheduler.ScheduleJob(retention, daily, cancellationToken: cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
