@@ -11,6 +11,9 @@ internal static partial class AlertLog
     [LoggerMessage(4001, LogLevel.Warning, "Alert {AlertId} not delivered by {Channel} (attempt {Attempts}); it will be retried")]
     public static partial void DeliveryFailed(ILogger logger, Exception exception, long alertId, string channel, int attempts);
 
+    [LoggerMessage(4003, LogLevel.Error, "Operator alert {Key}: {Message}")]
+    public static partial void OperatorAlert(ILogger logger, string key, string message);
+
     [LoggerMessage(4002, LogLevel.Error, "An alert dispatch round failed; the next round retries")]
     public static partial void RoundFailed(ILogger logger, Exception exception);
 }

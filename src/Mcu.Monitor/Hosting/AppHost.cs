@@ -102,6 +102,8 @@ public static class AppHost
         services.AddSingleton<IAlertSender>(sp => new ConsoleAlertSender(
             alertOutput, sp.GetRequiredService<IOptions<AlertsOptions>>(), sp.GetRequiredService<IOptions<MunicipalityOptions>>()));
         services.AddSingleton<AlertDispatcher>();
+        services.AddSingleton<IOperatorAlerts>(sp => new OperatorAlerts(
+            alertOutput, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OperatorAlerts>>()));
         return services;
     }
 
