@@ -30,7 +30,9 @@ public sealed class IngestPipeline(
 
     public async Task<IngestSummary> RunAsync(string sourceId, IAsyncEnumerable<SourceItem> items, CancellationToken cancellationToken)
     {
+        // Each stage counts in its own summary (no shared counters across threads); they are added at the end.
         var summary = new IngestSummary();
+        var stored = new IngestSummary();
         var channelOptions = new BoundedChannelOptions(options.ChannelCapacity)
         {
             SingleReader = true,
@@ -45,7 +47,7 @@ public sealed class IngestPipeline(
         {
             RunStage(() => ReadAsync(items, read.Writer, stop.Token), e => read.Writer.TryComplete(e), stop),
             RunStage(() => ProcessAsync(read.Reader, processed.Writer, summary, stop.Token), e => processed.Writer.TryComplete(e), stop),
-            RunStage(() => PersistAsync(sourceId, processed.Reader, summary, stop.Token), null, stop),
+            RunStage(() => PersistAsync(sourceId, processed.Reader, stored, stop.Token), null, stop),
         };
 
         try
@@ -66,6 +68,7 @@ public sealed class IngestPipeline(
             throw;
         }
 
+        summary.Add(stored);
         PipelineLog.SourceIngested(logger, sourceId, summary.Read, summary.Stored, summary.Duplicates, summary.Skipped, summary.IncidentsOpened);
         return summary;
     }

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Mcu.Monitor.Alerts;
 
 /// <summary>
-/// Delivers due alerts from the outbox, at least once: a row is marked sent right after the channel
-/// accepts it. Only a crash between the two can repeat an alert (DESIGN.md, decision 4).
+/// Delivers due alerts from the outbox, at least once: a row is claimed, sent, and marked sent right after
+/// the channel accepts it. Only a crash between the send and the mark (or a mark that keeps failing for the
+/// whole <see cref="AlertsOptions.DeliveryLease"/>) can repeat an alert (DESIGN.md, decision 4).
 /// </summary>
 public sealed class AlertDispatcher(
     SqliteAlertOutbox outbox,
@@ -36,12 +37,17 @@ public sealed class AlertDispatcher(
                 foreach (var alert in due)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    var now = time.GetUtcNow();
+                    if (!outbox.TryClaim(alert.AlertId, now, now + options.Value.DeliveryLease))
+                    {
+                        failedIds.Add(alert.AlertId); // someone else is sending it
+                        continue;
+                    }
+
+                    string? deliveryId;
                     try
                     {
-                        var deliveryId = await sender.SendAsync(alert, cancellationToken);
-                        outbox.MarkSent(alert.AlertId, sender.Channel, deliveryId, time.GetUtcNow());
-                        delivered++;
-                        AlertLog.Delivered(logger, alert.AlertId, alert.IncidentId, alert.RecipientId, sender.Channel);
+                        deliveryId = await sender.SendAsync(alert, cancellationToken);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -49,7 +55,12 @@ public sealed class AlertDispatcher(
                         failedIds.Add(alert.AlertId);
                         var attempts = outbox.MarkFailed(alert.AlertId, ex.GetType().Name, NextAttempt);
                         AlertLog.DeliveryFailed(logger, ex, alert.AlertId, sender.Channel, attempts);
+                        continue;
                     }
+
+                    // Delivered: from here on the alert must never count as failed, or it would be sent again.
+                    await RecordDeliveryAsync(alert, deliveryId, cancellationToken);
+                    delivered++;
                 }
             }
         }
@@ -60,6 +71,30 @@ public sealed class AlertDispatcher(
     }
 
     public void Dispose() => _oneAtATime.Dispose();
+
+    /// <summary>Marks the alert sent, retrying a few times if the database is busy; the claim covers the retries.</summary>
+    private async Task RecordDeliveryAsync(AlertMessage alert, string? deliveryId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                outbox.MarkSent(alert.AlertId, sender.Channel, deliveryId, time.GetUtcNow());
+                AlertLog.Delivered(logger, alert.AlertId, alert.IncidentId, alert.RecipientId, sender.Channel);
+                return;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex) when (attempt < 5)
+            {
+                AlertLog.RecordRetry(logger, ex, alert.AlertId, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), time, cancellationToken);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                AlertLog.RecordFailed(logger, ex, alert.AlertId, options.Value.DeliveryLease);
+                return;
+            }
+        }
+    }
 
     private DateTimeOffset NextAttempt(int attempts)
     {

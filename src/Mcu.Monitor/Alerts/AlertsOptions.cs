@@ -24,6 +24,13 @@ public sealed class AlertsOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a dispatcher holds an alert it is sending, so two dispatchers never send one alert. If the
+    /// delivery cannot be recorded within it, the alert may be sent again after it. Default 5 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Characters of the post text shown in an alert. Default 300.</summary>
     [Range(20, 4000)]
     public int MaxTextLength { get; set; } = 300;

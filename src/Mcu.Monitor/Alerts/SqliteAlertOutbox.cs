@@ -31,7 +31,7 @@ public sealed class SqliteAlertOutbox(
             JOIN incidents i ON i.id = a.incident_id
             JOIN posts p ON p.key = i.post_key
             LEFT JOIN classifications c ON c.post_key = p.key
-            WHERE a.sent_at IS NULL AND a.next_attempt_at <= $now
+            WHERE a.sent_at IS NULL AND a.next_attempt_at <= $now AND (a.claimed_until IS NULL OR a.claimed_until < $now)
             ORDER BY a.id
             LIMIT $limit
             """;
@@ -69,6 +69,24 @@ public sealed class SqliteAlertOutbox(
         return result;
     }
 
+    /// <summary>
+    /// Takes the row for one delivery attempt until <paramref name="until"/>; false when another dispatcher
+    /// (a second worker, or <c>run --once</c> beside <c>run</c>) holds it or it was delivered meanwhile.
+    /// </summary>
+    public bool TryClaim(long alertId, DateTimeOffset now, DateTimeOffset until)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE alert_outbox SET claimed_until = $until
+            WHERE id = $id AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < $now)
+            """;
+        command.Parameters.AddWithValue("$until", SqliteDatabase.ToDb(until));
+        command.Parameters.AddWithValue("$now", SqliteDatabase.ToDb(now));
+        command.Parameters.AddWithValue("$id", alertId);
+        return command.ExecuteNonQuery() == 1;
+    }
+
     /// <summary>Records the delivery; false if another dispatcher recorded it first.</summary>
     public bool MarkSent(long alertId, string channel, string? deliveryId, DateTimeOffset now)
     {
@@ -98,7 +116,7 @@ public sealed class SqliteAlertOutbox(
 
         using var update = connection.CreateCommand();
         update.Transaction = transaction;
-        update.CommandText = "UPDATE alert_outbox SET attempts = $attempts, last_error = $error, next_attempt_at = $next WHERE id = $id AND sent_at IS NULL";
+        update.CommandText = "UPDATE alert_outbox SET attempts = $attempts, last_error = $error, next_attempt_at = $next, claimed_until = NULL WHERE id = $id AND sent_at IS NULL";
         update.Parameters.AddWithValue("$attempts", attempts);
         update.Parameters.AddWithValue("$error", error);
         update.Parameters.AddWithValue("$next", SqliteDatabase.ToDb(nextAttemptAfter(attempts)));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mcu.Monitor.Configuration;
 using Mcu.Monitor.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,7 @@ internal static class CommandExecution
         }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
-            await context.Error.WriteLineAsync("error: invalid configuration: " + ex.Message);
+            await context.Error.WriteLineAsync("error: invalid configuration: " + SecretMasking.MaskConversionError(ex.Message));
             return BadInput;
         }
         catch (InvalidDataException ex) when (ex.InnerException is JsonException or FormatException)

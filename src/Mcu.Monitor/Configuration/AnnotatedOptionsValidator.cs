@@ -44,7 +44,7 @@ public sealed class AnnotatedOptionsValidator<TOptions>(string sectionName, Func
                 var result = attribute.GetValidationResult(value, context);
                 if (result != ValidationResult.Success)
                 {
-                    errors.Add($"{key} = '{(IsSecret(property.Name) ? "***" : Show(value))}': {Describe(attribute, result)}");
+                    errors.Add($"{key} = '{(SecretMasking.IsSecretKey(property.Name) ? "***" : Show(value))}': {Describe(attribute, result)}");
                 }
             }
 
@@ -89,13 +89,6 @@ public sealed class AnnotatedOptionsValidator<TOptions>(string sectionName, Func
         RegularExpressionAttribute regex when regex.ErrorMessage is null => $"must match {regex.Pattern}",
         _ => result?.ErrorMessage ?? "is invalid",
     };
-
-    /// <summary>Secrets are never echoed, not even in a start-up error.</summary>
-    private static bool IsSecret(string name) =>
-        name.Contains("Token", StringComparison.OrdinalIgnoreCase)
-        || name.Contains("Password", StringComparison.OrdinalIgnoreCase)
-        || name.Contains("Secret", StringComparison.OrdinalIgnoreCase)
-        || name.Contains("ApiKey", StringComparison.OrdinalIgnoreCase);
 
     private static string Show(object? value) => value switch
     {

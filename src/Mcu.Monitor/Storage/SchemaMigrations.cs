@@ -103,6 +103,7 @@ internal static class SchemaMigrations
             created_at TEXT NOT NULL,
             attempts INTEGER NOT NULL DEFAULT 0,
             next_attempt_at TEXT NOT NULL,
+            claimed_until TEXT,
             sent_at TEXT,
             channel TEXT,
             delivery_id TEXT,

@@ -11,8 +11,10 @@ namespace Mcu.Monitor.Storage;
 
 /// <summary>
 /// The pipeline's store. A batch — its new posts, their classifications, the incidents, events and
-/// alert rows of posts that were really new, and the cursor — commits in one transaction, and posts are
-/// inserted with <c>INSERT OR IGNORE</c> on their key: a replayed batch after a kill changes nothing.
+/// alert rows of posts that were really new, and the cursor — commits in one transaction, and rows are
+/// inserted with <c>ON CONFLICT … DO NOTHING</c> on their unique key: a replayed batch after a kill changes
+/// nothing. (Not <c>INSERT OR IGNORE</c>: that also swallows NOT NULL and foreign-key violations, which
+/// would look like duplicates and lose the post; those must fail the batch instead.)
 /// </summary>
 public sealed class SqlitePostStore(SqliteDatabase database, IOptions<MunicipalityOptions> municipality, TimeProvider time) : IPostStore, IDisposable
 {
@@ -136,30 +138,36 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
             _connection = connection;
             _transaction = transaction;
             _post = Create("""
-                INSERT OR IGNORE INTO posts (key, municipality, network, source_id, kind, parent_key, author_id, author_name,
+                INSERT INTO posts (key, municipality, network, source_id, kind, parent_key, author_id, author_name,
                     published_at, text, url, likes, comments, reposts, views, repost_of, attachments, content_hash,
                     locality_id, locality_match, stored_at)
                 VALUES ($key, $municipality, $network, $source, $kind, $parent, $authorId, $authorName,
                     $published, $text, $url, $likes, $comments, $reposts, $views, $repostOf, $attachments, $hash,
                     $locality, $localityMatch, $now)
+                ON CONFLICT(key) DO NOTHING
                 """);
             _classification = Create("""
-                INSERT OR REPLACE INTO classifications (post_key, municipality, sector, is_appeal, risk_level, risk_score, reasons, model_version, classified_at)
+                INSERT INTO classifications (post_key, municipality, sector, is_appeal, risk_level, risk_score, reasons, model_version, classified_at)
                 VALUES ($key, $municipality, $sector, $appeal, $risk, $score, $reasons, $model, $now)
+                ON CONFLICT(post_key) DO UPDATE SET sector = excluded.sector, is_appeal = excluded.is_appeal,
+                    risk_level = excluded.risk_level, risk_score = excluded.risk_score, reasons = excluded.reasons,
+                    model_version = excluded.model_version, classified_at = excluded.classified_at
                 """);
             _incident = Create("""
-                INSERT OR IGNORE INTO incidents (municipality, post_key, sector, locality_id, recipient_id, priority, risk_level, status,
+                INSERT INTO incidents (municipality, post_key, sector, locality_id, recipient_id, priority, risk_level, status,
                     opened_at, due_at, routing_reason, updated_at)
                 VALUES ($municipality, $key, $sector, $locality, $recipient, $priority, $risk, $status, $opened, $due, $reason, $now)
+                ON CONFLICT(post_key) DO NOTHING
                 """);
-            _incidentPost = Create("INSERT OR IGNORE INTO incident_posts (incident_id, municipality, post_key, added_at) VALUES ($incident, $municipality, $key, $now)");
+            _incidentPost = Create("INSERT INTO incident_posts (incident_id, municipality, post_key, added_at) VALUES ($incident, $municipality, $key, $now) ON CONFLICT DO NOTHING");
             _event = Create("""
                 INSERT INTO incident_events (incident_id, municipality, type, actor, at, details)
                 VALUES ($incident, $municipality, $type, $actor, $now, $details)
                 """);
             _alert = Create("""
-                INSERT OR IGNORE INTO alert_outbox (idempotency_key, municipality, incident_id, recipient_id, kind, created_at, next_attempt_at)
+                INSERT INTO alert_outbox (idempotency_key, municipality, incident_id, recipient_id, kind, created_at, next_attempt_at)
                 VALUES ($idempotency, $municipality, $incident, $recipient, $kind, $now, $now)
+                ON CONFLICT(idempotency_key) DO NOTHING
                 """);
         }
 
@@ -263,7 +271,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
 
         public void SaveCursor(string sourceId, string municipality, string cursor, string now)
         {
-            using var source = Create("INSERT OR IGNORE INTO sources (id, municipality, first_seen_at) VALUES ($id, $municipality, $now)");
+            using var source = Create("INSERT INTO sources (id, municipality, first_seen_at) VALUES ($id, $municipality, $now) ON CONFLICT(id) DO NOTHING");
             Set(source, "$id", sourceId);
             Set(source, "$municipality", municipality);
             Set(source, "$now", now);

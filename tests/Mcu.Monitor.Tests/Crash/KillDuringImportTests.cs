@@ -46,7 +46,10 @@ public class KillDuringImportTests(ITestOutputHelper output)
         Assert.True(appeals > 1000, $"the feed should hold many appeals, found {appeals}");
         Assert.Equal(appeals, Count(database, "SELECT COUNT(*) FROM incidents"));
         Assert.Equal(appeals, Count(database, "SELECT COUNT(DISTINCT post_key) FROM incidents"));
+        // Posts, incidents and alerts have unique keys in the schema; the events table does not, so this is
+        // where a replayed batch would show as a second 'opened' event for one incident.
         Assert.Equal(appeals, Count(database, "SELECT COUNT(*) FROM incident_events WHERE type = 'opened'"));
+        Assert.Equal(appeals, Count(database, "SELECT COUNT(DISTINCT incident_id) FROM incident_events WHERE type = 'opened'"));
         Assert.Equal(appeals, Count(database, "SELECT COUNT(*) FROM alert_outbox"));
         Assert.Equal(appeals, Count(database, "SELECT COUNT(DISTINCT incident_id) FROM alert_outbox"));
         Assert.Equal(0, Count(database, "SELECT COUNT(*) FROM incidents i LEFT JOIN classifications c ON c.post_key = i.post_key WHERE c.is_appeal IS NOT 1"));

@@ -31,7 +31,7 @@ public class SqlitePostStoreTests
         await store.Store.CommitAsync("file:test", batch, "10:2", CancellationToken.None);
 
         // a kill after the commit but before the reader saw it: the same batch comes again
-        var replay = await store.Store.CommitAsync("file:test", batch, "10:2", CancellationToken.None);
+        var replay = await store.Store.CommitAsync("file:test", batch, "11:2", CancellationToken.None);
 
         Assert.Equal(0, replay.PostsStored);
         Assert.Equal(2, replay.Duplicates);
@@ -40,6 +40,22 @@ public class SqlitePostStoreTests
         Assert.Equal(2, store.Count("SELECT COUNT(*) FROM incidents"));
         Assert.Equal(2, store.Count("SELECT COUNT(*) FROM alert_outbox"));
         Assert.Equal(2, store.Count("SELECT COUNT(*) FROM incident_events"));
+        Assert.Equal("11:2", store.Store.ReadCursor("file:test"));
+    }
+
+    [Fact]
+    public async Task CommitAsync_ConstraintViolation_FailsTheWholeBatchInsteadOfCountingADuplicate()
+    {
+        using var store = new TestStore();
+        var good = TestPosts.Processed("1", appeal: true);
+        var bad = TestPosts.Processed("2", appeal: true);
+        bad = bad with { Post = bad.Post with { Municipality = null! } }; // violates NOT NULL
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            store.Store.CommitAsync("file:test", [good, bad], "20:2", CancellationToken.None));
+
+        Assert.Equal(0, store.Count("SELECT COUNT(*) FROM posts"));
+        Assert.Null(store.Store.ReadCursor("file:test"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Mcu.Monitor.Domain;
 using Mcu.Monitor.Sources.File.Models;
+using Mcu.Monitor.Text;
 
 namespace Mcu.Monitor.Sources.File;
 
@@ -61,6 +62,11 @@ internal static class FeedRecordParser
             return ParseOutcome.Fail(error);
         }
 
+        if (!TryShift(publishedAt, shift, out var shifted))
+        {
+            return ParseOutcome.Fail("\"published_at\" out of range");
+        }
+
         var owner = record.Owner!.Trim();
         PostKey? repostOf = PostKey.TryParse(record.RepostOf, out var original) ? original : null;
         var post = new Post
@@ -71,10 +77,10 @@ internal static class FeedRecordParser
             Kind = kind,
             ParentKey = kind == PostKind.Comment ? new PostKey(network, owner, record.ParentId!.Trim()) : null,
             AuthorId = record.Author,
-            AuthorName = record.AuthorName,
-            PublishedAt = publishedAt + shift,
+            AuthorName = record.AuthorName is null ? null : TextNormalizer.ForStorage(record.AuthorName),
+            PublishedAt = shifted,
             Text = record.Text ?? "",
-            Url = record.Url,
+            Url = SafeUrl(record.Url),
             Engagement = new Engagement(Count(record.Likes), Count(record.Comments), Count(record.Reposts), Count(record.Views)),
             RepostOf = repostOf,
             Attachments = record.Attachments?.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).ToList() ?? [],
@@ -139,6 +145,22 @@ internal static class FeedRecordParser
 
         return null;
     }
+
+    private static bool TryShift(DateTimeOffset at, TimeSpan shift, out DateTimeOffset shifted)
+    {
+        var ticks = at.UtcTicks + shift.Ticks;
+        var ok = ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks;
+        shifted = !ok ? default : shift == TimeSpan.Zero ? at : new DateTimeOffset(ticks, TimeSpan.Zero);
+        return ok;
+    }
+
+    /// <summary>Only absolute http(s) links without control characters: the URL is shown to officers as it is.</summary>
+    private static string? SafeUrl(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && !url.Any(char.IsControl)
+            ? url.Trim()
+            : null;
 
     private static bool TryParseTime(string? value, out DateTimeOffset at) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);

@@ -14,6 +14,6 @@ internal static partial class FileSourceLog
     [LoggerMessage(2002, LogLevel.Information, "Source {SourceId}: last line {Line} has no line break and does not parse yet; it is left for the next read")]
     public static partial void IncompleteLastLine(ILogger logger, string sourceId, long line);
 
-    [LoggerMessage(2003, LogLevel.Warning, "Source {SourceId}: the file is shorter than the saved cursor; reading it from the start")]
-    public static partial void FileShrank(ILogger logger, string sourceId);
+    [LoggerMessage(2003, LogLevel.Warning, "Source {SourceId}: the file is not the one the saved cursor was taken from; reading it from the start")]
+    public static partial void FileReplaced(ILogger logger, string sourceId);
 }

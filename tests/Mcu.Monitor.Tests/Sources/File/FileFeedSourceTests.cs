@@ -1,3 +1,4 @@
+using Mcu.Monitor.Sources.File;
 using System.Text;
 using Mcu.Monitor.Domain;
 using Mcu.Monitor.Tests.TestSupport;
@@ -254,7 +255,8 @@ public class FileFeedSourceTests
         Assert.Equal("Первая\nстрока", items[0].Post?.Text);
         Assert.Equal("3", items[2].Post?.Key.Item);
         Assert.Equal(2, Assert.Single(source.Problems).Line);
-        Assert.Equal(new FileInfo(path).Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":3", items[2].Cursor);
+        var cursor = FileCursor.Parse(items[2].Cursor)!;
+        Assert.Equal((new FileInfo(path).Length, 3L), (cursor.Offset, cursor.Line));
     }
 
     [Theory]
@@ -335,7 +337,8 @@ public class FileFeedSourceTests
         var items = await ReadAll(source);
 
         Assert.Equal(["1", "2"], items.Select(i => i.Post?.Key.Item));
-        Assert.Equal($"{new FileInfo(path).Length}:2", items[1].Cursor);
+        var cursor = FileCursor.Parse(items[1].Cursor)!;
+        Assert.Equal((new FileInfo(path).Length, 2L, true), (cursor.Offset, cursor.Line, cursor.Open));
         Assert.Empty(source.Problems);
         Assert.Empty(await ReadAll(Source(path), items[1].Cursor));
     }
@@ -357,7 +360,7 @@ public class FileFeedSourceTests
         Assert.Equal("a", items[0].Post?.Key.Item);
         Assert.Equal("c", items[2].Post?.Key.Item);
         Assert.Equal(2, Assert.Single(source.Problems).Line);
-        Assert.EndsWith(":3", items[2].Cursor, StringComparison.Ordinal);
+        Assert.Equal(3L, FileCursor.Parse(items[2].Cursor)!.Line);
         Assert.Contains(logger.Lines, l => l.EventId == 2003);
     }
 
