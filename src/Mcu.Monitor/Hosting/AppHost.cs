@@ -85,6 +85,7 @@ public static class AppHost
         services.AddSingleton<IPostStore>(sp => sp.GetRequiredService<SqlitePostStore>());
         services.AddSingleton<SqliteIncidentQueries>();
         services.AddSingleton<SqliteRetention>();
+        services.AddSingleton<SqliteIndexOutbox>();
 
         services.AddSingleton<IPostClassifier>(sp => new LexiconClassifier(sp.GetRequiredService<IOptions<ClassificationOptions>>().Value));
         services.AddSingleton(sp => new LocalityDetector(sp.GetRequiredService<IOptions<TerritoryOptions>>().Value));

@@ -111,11 +111,51 @@ internal static class SchemaMigrations
         );
         CREATE INDEX ix_alert_outbox_pending ON alert_outbox(next_attempt_at) WHERE sent_at IS NULL;
         """,
+
+        // 2: the search index outbox (every new or changed post and incident, for Elasticsearch) and full-text
+        // search over post texts for `query` on SQLite alone. The outbox id doubles as the document version:
+        // a later change of a document always has a larger id.
+        """
+        CREATE TABLE index_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            municipality TEXT NOT NULL,
+            doc_type TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            indexed_at TEXT,
+            dead_at TEXT,
+            last_error TEXT
+        );
+        CREATE INDEX ix_index_outbox_pending ON index_outbox(next_attempt_at) WHERE indexed_at IS NULL AND dead_at IS NULL;
+        CREATE INDEX ix_index_outbox_doc ON index_outbox(doc_type, doc_id);
+        INSERT INTO index_outbox (municipality, doc_type, doc_id, created_at, next_attempt_at)
+            SELECT municipality, 'post', key, stored_at, stored_at FROM posts ORDER BY rowid;
+        INSERT INTO index_outbox (municipality, doc_type, doc_id, created_at, next_attempt_at)
+            SELECT municipality, 'incident', CAST(id AS TEXT), updated_at, updated_at FROM incidents ORDER BY id;
+
+        CREATE VIRTUAL TABLE posts_fts USING fts5(text, content='posts', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER posts_fts_insert AFTER INSERT ON posts BEGIN
+            INSERT INTO posts_fts(rowid, text) VALUES (new.rowid, new.text);
+        END;
+        CREATE TRIGGER posts_fts_delete AFTER DELETE ON posts BEGIN
+            INSERT INTO posts_fts(posts_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        END;
+        CREATE TRIGGER posts_fts_update AFTER UPDATE OF text ON posts BEGIN
+            INSERT INTO posts_fts(posts_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+            INSERT INTO posts_fts(rowid, text) VALUES (new.rowid, new.text);
+        END;
+        INSERT INTO posts_fts(posts_fts) VALUES ('rebuild');
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
 
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(SqliteConnection connection) => Apply(connection, Migrations.Length);
+
+    /// <summary>Applies migrations up to <paramref name="target"/> (tests build old schemas with it).</summary>
+    internal static void Apply(SqliteConnection connection, int target)
     {
         var current = CurrentVersion(connection);
         if (current > Migrations.Length)
@@ -124,7 +164,7 @@ internal static class SchemaMigrations
                 $"The database schema is version {current}, newer than this build knows ({Migrations.Length}). Use a newer Mcu.Monitor.");
         }
 
-        for (var version = current + 1; version <= Migrations.Length; version++)
+        for (var version = current + 1; version <= target; version++)
         {
             using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();

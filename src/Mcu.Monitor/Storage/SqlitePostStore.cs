@@ -91,6 +91,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
 
             stored++;
             commands.InsertClassification(item, now);
+            commands.QueueForIndex(item.Post.Municipality, IndexDocumentTypes.Post, item.Post.Key.ToString(), now);
             bySector[item.Classification.Sector] = bySector.GetValueOrDefault(item.Classification.Sector) + 1;
 
             if (item.Incident is { } plan && commands.InsertIncident(plan, now) is { } incidentId)
@@ -98,6 +99,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
                 incidents++;
                 commands.InsertIncidentPost(incidentId, plan.Incident.Municipality, plan.Incident.PostKey.ToString(), now);
                 commands.InsertEvent(incidentId, plan.Incident.Municipality, "opened", "system", now, plan.Incident.RoutingReason);
+                commands.QueueForIndex(plan.Incident.Municipality, IndexDocumentTypes.Incident, incidentId.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
                 if (commands.InsertAlert(plan, incidentId, now))
                 {
                     alerts++;
@@ -132,6 +134,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
         private readonly SqliteCommand _incidentPost;
         private readonly SqliteCommand _event;
         private readonly SqliteCommand _alert;
+        private readonly SqliteCommand _index;
 
         public BatchCommands(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -163,6 +166,10 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
             _event = Create("""
                 INSERT INTO incident_events (incident_id, municipality, type, actor, at, details)
                 VALUES ($incident, $municipality, $type, $actor, $now, $details)
+                """);
+            _index = Create("""
+                INSERT INTO index_outbox (municipality, doc_type, doc_id, created_at, next_attempt_at)
+                VALUES ($municipality, $type, $id, $now, $now)
                 """);
             _alert = Create("""
                 INSERT INTO alert_outbox (idempotency_key, municipality, incident_id, recipient_id, kind, created_at, next_attempt_at)
@@ -269,6 +276,16 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
             return _alert.ExecuteNonQuery() == 1;
         }
 
+        /// <summary>Queues a new or changed document for the search index (the index outbox).</summary>
+        public void QueueForIndex(string municipality, string type, string id, string now)
+        {
+            Set(_index, "$municipality", municipality);
+            Set(_index, "$type", type);
+            Set(_index, "$id", id);
+            Set(_index, "$now", now);
+            _index.ExecuteNonQuery();
+        }
+
         public void SaveCursor(string sourceId, string municipality, string cursor, string now)
         {
             using var source = Create("INSERT INTO sources (id, municipality, first_seen_at) VALUES ($id, $municipality, $now) ON CONFLICT(id) DO NOTHING");
@@ -296,6 +313,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
             _incidentPost.Dispose();
             _event.Dispose();
             _alert.Dispose();
+            _index.Dispose();
         }
 
         private SqliteCommand Create(string sql)
