@@ -5,6 +5,7 @@ using Mcu.Monitor.Incidents;
 using Mcu.Monitor.Localities;
 using Mcu.Monitor.Municipalities;
 using Mcu.Monitor.Pipeline;
+using Mcu.Monitor.Querying;
 using Mcu.Monitor.Routing;
 using Mcu.Monitor.Scheduling;
 using Mcu.Monitor.Sources;
@@ -86,6 +87,7 @@ public static class AppHost
         services.AddSingleton<SqliteIncidentQueries>();
         services.AddSingleton<SqliteRetention>();
         services.AddSingleton<SqliteIndexOutbox>();
+        services.AddSingleton<IPostSearch, SqlitePostSearch>();
 
         services.AddSingleton<IPostClassifier>(sp => new LexiconClassifier(sp.GetRequiredService<IOptions<ClassificationOptions>>().Value));
         services.AddSingleton(sp => new LocalityDetector(sp.GetRequiredService<IOptions<TerritoryOptions>>().Value));

@@ -1,0 +1,3 @@
+namespace Mcu.Monitor.Querying;
+
+public sealed record GroupCount(string Key, long Count);
