@@ -10,6 +10,8 @@ using Mcu.Monitor.Routing;
 using Mcu.Monitor.Scheduling;
 using Mcu.Monitor.Sources;
 using Mcu.Monitor.Sources.File;
+using Mcu.Monitor.Sources.Ok;
+using Mcu.Monitor.Sources.Telegram;
 using Mcu.Monitor.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,6 +109,10 @@ public static class AppHost
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<IOperatorAlerts>(sp => new OperatorAlerts(
             alertOutput, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OperatorAlerts>>()));
+
+        // Network readers (issue #3): each registers its own options section and ISourceProvider.
+        services.AddOkSources(configuration);
+        services.AddTelegramSources(configuration);
         return services;
     }
 

@@ -1,0 +1,16 @@
+namespace Mcu.Monitor.Sources.Ok.Models;
+
+/// <summary>A topic whose comments are followed: where its comments were read up to.</summary>
+internal sealed class OkTrackedTopic
+{
+    public string Id { get; set; } = "";
+
+    /// <summary>created_ms of the topic, to drop it from the cursor when it leaves the comment window.</summary>
+    public long Ms { get; set; }
+
+    /// <summary>The comment anchor after the last comment read; null: not read yet.</summary>
+    public string? Anchor { get; set; }
+
+    /// <summary>The topic's comment count when its comments were last read to the end; -1: unknown.</summary>
+    public long Count { get; set; } = -1;
+}
