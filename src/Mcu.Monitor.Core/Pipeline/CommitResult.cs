@@ -6,4 +6,5 @@ public sealed record CommitResult(
     int Duplicates,
     IReadOnlyDictionary<string, int> StoredBySector,
     int IncidentsOpened,
-    int AlertsQueued);
+    int AlertsQueued,
+    int Edited = 0);

@@ -100,9 +100,9 @@ public sealed class IngestPipeline(
 
     private async Task ProcessAsync(ChannelReader<SourceItem> input, ChannelWriter<Staged> output, IngestSummary summary, CancellationToken cancellationToken)
     {
-        // Keys and decisions of recent posts: duplicates inside one read, and parents of comments that
-        // arrive right after their post (usually in the same batch, not yet committed).
-        var recent = new Dictionary<string, ParentContext>(StringComparer.Ordinal);
+        // Keys, content hashes and decisions of recent posts: duplicates inside one read, and parents of
+        // comments that arrive right after their post (usually in the same batch, not yet committed).
+        var recent = new Dictionary<string, (string Hash, ParentContext Context)>(StringComparer.Ordinal);
         var recentOrder = new Queue<string>();
         await foreach (var item in input.ReadAllAsync(cancellationToken))
         {
@@ -114,22 +114,35 @@ public sealed class IngestPipeline(
             }
 
             summary.Read++;
-            var key = item.Post.Key.ToString();
-            if (recent.ContainsKey(key) || store.Contains(key))
+            var post = item.Post with { Text = TextNormalizer.ForStorage(item.Post.Text) };
+            var hash = ContentHash(post.Text);
+            var key = post.Key.ToString();
+
+            // The same key with the same text is a duplicate; with another text it is an edit, which goes on to
+            // be classified again and stored over the old text (the store keeps the history).
+            var storedHash = recent.TryGetValue(key, out var seen) ? seen.Hash : store.StoredContentHash(key);
+            if (storedHash == hash)
             {
                 summary.Duplicates++;
                 await output.WriteAsync(new Staged(null, item.Cursor), cancellationToken);
                 continue;
             }
 
-            var parentKey = item.Post.ParentKey?.ToString();
+            var parentKey = post.ParentKey?.ToString();
             var parent = parentKey is null ? null
-                : recent.TryGetValue(parentKey, out var known) ? known
+                : recent.TryGetValue(parentKey, out var known) ? known.Context
                 : store.FindParent(parentKey);
-            var processed = Process(item.Post, parent);
+            var processed = Process(post, hash, parent);
 
-            recent[key] = new ParentContext(processed.Classification.Sector, processed.Classification.IsAppeal);
-            recentOrder.Enqueue(key);
+            if (recent.TryAdd(key, (hash, ToContext(processed))))
+            {
+                recentOrder.Enqueue(key);
+            }
+            else
+            {
+                recent[key] = (hash, ToContext(processed));
+            }
+
             if (recentOrder.Count > RecentKeys)
             {
                 recent.Remove(recentOrder.Dequeue());
@@ -139,14 +152,16 @@ public sealed class IngestPipeline(
         }
     }
 
-    private ProcessedPost Process(Post raw, ParentContext? parent)
+    private static ParentContext ToContext(ProcessedPost processed) =>
+        new(processed.Classification.Sector, processed.Classification.IsAppeal);
+
+    private ProcessedPost Process(Post post, string hash, ParentContext? parent)
     {
-        var post = raw with { Text = TextNormalizer.ForStorage(raw.Text) };
         var tokens = Tokenizer.Tokenize(TextNormalizer.ForMatching(post.Text));
         var locality = localities.Detect(tokens);
         var classification = classifier.Classify(post.Text, post.Engagement, parent);
         var plan = planner.Plan(post, classification, locality, tokens, time.GetUtcNow());
-        return new ProcessedPost(post, ContentHash(post.Text), classification, locality, plan);
+        return new ProcessedPost(post, hash, classification, locality, plan);
     }
 
     private async Task PersistAsync(string sourceId, ChannelReader<Staged> input, IngestSummary summary, CancellationToken cancellationToken)

@@ -9,6 +9,9 @@ public sealed class IngestSummary
 
     public int Duplicates { get; set; }
 
+    /// <summary>Stored posts whose text changed: updated in place, the old text kept in their history.</summary>
+    public int Edited { get; set; }
+
     public int Skipped { get; set; }
 
     public int IncidentsOpened { get; set; }
@@ -21,6 +24,7 @@ public sealed class IngestSummary
     {
         Stored += result.PostsStored;
         Duplicates += result.Duplicates;
+        Edited += result.Edited;
         IncidentsOpened += result.IncidentsOpened;
         AlertsQueued += result.AlertsQueued;
         foreach (var (sector, count) in result.StoredBySector)
@@ -33,6 +37,6 @@ public sealed class IngestSummary
     {
         Read += other.Read;
         Skipped += other.Skipped;
-        Add(new CommitResult(other.Stored, other.Duplicates, other.StoredBySector, other.IncidentsOpened, other.AlertsQueued));
+        Add(new CommitResult(other.Stored, other.Duplicates, other.StoredBySector, other.IncidentsOpened, other.AlertsQueued, other.Edited));
     }
 }

@@ -48,7 +48,7 @@ internal static class RunCommand
         {
             total.Add(result.Summary);
             await output.WriteLineAsync(result.Error is null
-                ? $"  source {result.SourceId}: read {result.Summary.Read}, new {result.Summary.Stored}, duplicates {result.Summary.Duplicates}, skipped lines {result.Summary.Skipped}"
+                ? $"  source {result.SourceId}: read {result.Summary.Read}, new {result.Summary.Stored}, duplicates {result.Summary.Duplicates}, skipped {result.Summary.Skipped}, edited {result.Summary.Edited}"
                 : $"  source {result.SourceId}: FAILED: {result.Error}");
         }
 

@@ -9,7 +9,7 @@ internal static class SummaryWriter
         var sectors = summary.StoredBySector.Count == 0
             ? ""
             : " — " + string.Join(", ", summary.StoredBySector.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}"));
-        await output.WriteLineAsync($"Posts read: {summary.Read}, stored: {summary.Stored}, duplicates: {summary.Duplicates}, malformed lines skipped: {summary.Skipped}");
+        await output.WriteLineAsync($"Posts read: {summary.Read}, stored: {summary.Stored}, duplicates: {summary.Duplicates}, records skipped: {summary.Skipped}, edits stored: {summary.Edited}");
         await output.WriteLineAsync($"Stored by sector: {summary.Stored}{sectors}");
         await output.WriteLineAsync($"Incidents opened: {summary.IncidentsOpened}, alerts queued: {summary.AlertsQueued}");
     }

@@ -12,6 +12,7 @@ using Mcu.Monitor.Sources;
 using Mcu.Monitor.Sources.File;
 using Mcu.Monitor.Sources.Ok;
 using Mcu.Monitor.Sources.Telegram;
+using Mcu.Monitor.Sources.Vk;
 using Mcu.Monitor.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,6 +112,7 @@ public static class AppHost
             alertOutput, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OperatorAlerts>>()));
 
         // Network readers (issue #3): each registers its own options section and ISourceProvider.
+        services.AddVkSources(configuration);
         services.AddOkSources(configuration);
         services.AddTelegramSources(configuration);
         return services;

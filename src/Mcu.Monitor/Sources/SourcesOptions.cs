@@ -2,7 +2,10 @@ using Mcu.Monitor.Sources.File;
 
 namespace Mcu.Monitor.Sources;
 
-/// <summary>The configured sources (section <c>Sources</c>). VK, OK and Telegram readers arrive with issue #3.</summary>
+/// <summary>
+/// The configured file sources (section <c>Sources</c>). VK, OK and Telegram have their own sections
+/// (<c>Sources:Vk</c>, <c>Sources:Ok</c>, <c>Sources:Telegram</c>), bound by their readers.
+/// </summary>
 public sealed class SourcesOptions
 {
     public const string SectionName = "Sources";

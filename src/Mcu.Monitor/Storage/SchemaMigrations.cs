@@ -148,6 +148,23 @@ internal static class SchemaMigrations
         END;
         INSERT INTO posts_fts(posts_fts) VALUES ('rebuild');
         """,
+
+        // 3: edits keep their history; sources carry the one source model (type, address, display name).
+        """
+        ALTER TABLE posts ADD COLUMN edited_at TEXT;
+        CREATE TABLE post_versions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            post_key TEXT NOT NULL REFERENCES posts(key),
+            municipality TEXT NOT NULL,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            replaced_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_post_versions_post ON post_versions(post_key);
+        ALTER TABLE sources ADD COLUMN type TEXT;
+        ALTER TABLE sources ADD COLUMN address TEXT;
+        ALTER TABLE sources ADD COLUMN display_name TEXT;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

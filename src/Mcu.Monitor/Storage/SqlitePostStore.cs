@@ -27,13 +27,13 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
     private SqliteCommand? _parent;
 
     /// <summary>Called for every post read, so it keeps one connection and a prepared statement.</summary>
-    public bool Contains(string postKey)
+    public string? StoredContentHash(string postKey)
     {
         lock (_readLock)
         {
-            _contains ??= PrepareRead("SELECT 1 FROM posts WHERE key = $key");
+            _contains ??= PrepareRead("SELECT content_hash FROM posts WHERE key = $key");
             _contains.Parameters[0].Value = postKey;
-            return _contains.ExecuteScalar() is not null;
+            return _contains.ExecuteScalar() as string;
         }
     }
 
@@ -76,6 +76,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
         using var commands = new BatchCommands(connection, transaction);
 
         var stored = 0;
+        var edited = 0;
         var duplicates = 0;
         var incidents = 0;
         var alerts = 0;
@@ -83,17 +84,30 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
 
         foreach (var item in posts)
         {
-            if (!commands.InsertPost(item, sourceId, now))
+            // Read inside the transaction: the stored hash decides between new, duplicate and edit.
+            var storedHash = commands.StoredHash(item.Post.Key.ToString());
+            if (storedHash == item.ContentHash)
             {
                 duplicates++;
                 continue;
             }
 
-            stored++;
+            if (storedHash is null)
+            {
+                commands.InsertPost(item, sourceId, now);
+                stored++;
+                bySector[item.Classification.Sector] = bySector.GetValueOrDefault(item.Classification.Sector) + 1;
+            }
+            else
+            {
+                commands.UpdateEditedPost(item, now);
+                edited++;
+            }
+
             commands.InsertClassification(item, now);
             commands.QueueForIndex(item.Post.Municipality, IndexDocumentTypes.Post, item.Post.Key.ToString(), now);
-            bySector[item.Classification.Sector] = bySector.GetValueOrDefault(item.Classification.Sector) + 1;
 
+            // An edit that turns a post into an appeal opens its incident now; one that was open stays as it is.
             if (item.Incident is { } plan && commands.InsertIncident(plan, now) is { } incidentId)
             {
                 incidents++;
@@ -113,7 +127,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
         }
 
         transaction.Commit();
-        return Task.FromResult(new CommitResult(stored, duplicates, bySector, incidents, alerts));
+        return Task.FromResult(new CommitResult(stored, duplicates, bySector, incidents, alerts, edited));
     }
 
     public void Dispose()
@@ -135,6 +149,9 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
         private readonly SqliteCommand _event;
         private readonly SqliteCommand _alert;
         private readonly SqliteCommand _index;
+        private readonly SqliteCommand _storedHash;
+        private readonly SqliteCommand _history;
+        private readonly SqliteCommand _edit;
 
         public BatchCommands(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -167,6 +184,16 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
                 INSERT INTO incident_events (incident_id, municipality, type, actor, at, details)
                 VALUES ($incident, $municipality, $type, $actor, $now, $details)
                 """);
+            _storedHash = Create("SELECT content_hash FROM posts WHERE key = $key");
+            _history = Create("""
+                INSERT INTO post_versions (post_key, municipality, text, content_hash, replaced_at)
+                SELECT key, municipality, text, content_hash, $now FROM posts WHERE key = $key
+                """);
+            _edit = Create("""
+                UPDATE posts SET text = $text, content_hash = $hash, likes = $likes, comments = $comments, reposts = $reposts,
+                    views = $views, locality_id = $locality, locality_match = $localityMatch, edited_at = $now
+                WHERE key = $key
+                """);
             _index = Create("""
                 INSERT INTO index_outbox (municipality, doc_type, doc_id, created_at, next_attempt_at)
                 VALUES ($municipality, $type, $id, $now, $now)
@@ -178,7 +205,33 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
                 """);
         }
 
-        public bool InsertPost(ProcessedPost item, string sourceId, string now)
+        public string? StoredHash(string key)
+        {
+            Set(_storedHash, "$key", key);
+            return _storedHash.ExecuteScalar() as string;
+        }
+
+        /// <summary>Keeps the old text in the post's history and stores the new one, with fresh counters.</summary>
+        public void UpdateEditedPost(ProcessedPost item, string now)
+        {
+            var post = item.Post;
+            Set(_history, "$key", post.Key.ToString());
+            Set(_history, "$now", now);
+            _history.ExecuteNonQuery();
+            Set(_edit, "$key", post.Key.ToString());
+            Set(_edit, "$text", post.Text);
+            Set(_edit, "$hash", item.ContentHash);
+            Set(_edit, "$likes", post.Engagement.Likes);
+            Set(_edit, "$comments", post.Engagement.Comments);
+            Set(_edit, "$reposts", post.Engagement.Reposts);
+            Set(_edit, "$views", post.Engagement.Views);
+            Set(_edit, "$locality", item.Locality?.LocalityId);
+            Set(_edit, "$localityMatch", item.Locality?.MatchedText);
+            Set(_edit, "$now", now);
+            _edit.ExecuteNonQuery();
+        }
+
+        public void InsertPost(ProcessedPost item, string sourceId, string now)
         {
             var post = item.Post;
             Set(_post, "$key", post.Key.ToString());
@@ -202,7 +255,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
             Set(_post, "$locality", item.Locality?.LocalityId);
             Set(_post, "$localityMatch", item.Locality?.MatchedText);
             Set(_post, "$now", now);
-            return _post.ExecuteNonQuery() == 1;
+            _post.ExecuteNonQuery();
         }
 
         public void InsertClassification(ProcessedPost item, string now)
@@ -314,6 +367,9 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
             _event.Dispose();
             _alert.Dispose();
             _index.Dispose();
+            _storedHash.Dispose();
+            _history.Dispose();
+            _edit.Dispose();
         }
 
         private SqliteCommand Create(string sql)

@@ -30,7 +30,7 @@ public class ImportCommandTests
         Assert.Contains("feed.jsonl:2: skipped: invalid JSON", result.Error, StringComparison.Ordinal);
         Assert.Contains("feed.jsonl:6: kept: invalid UTF-8", result.Error, StringComparison.Ordinal);
         Assert.Contains("feed.jsonl:7: skipped: \"network\" must be", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Posts read: 6, stored: 6, duplicates: 0, malformed lines skipped: 2", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Posts read: 6, stored: 6, duplicates: 0, records skipped: 2", result.Output, StringComparison.Ordinal);
 
         using var store = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.DatabasePath}");
         store.Open();

@@ -133,7 +133,7 @@ public class IngestPipelineTests
 
     private sealed class FailingStore : IPostStore
     {
-        public bool Contains(string postKey) => false;
+        public string? StoredContentHash(string postKey) => null;
 
         public ParentContext? FindParent(string postKey) => null;
 
@@ -149,7 +149,7 @@ public class IngestPipelineTests
 
         public int Committed => Volatile.Read(ref _committed);
 
-        public bool Contains(string postKey) => false;
+        public string? StoredContentHash(string postKey) => null;
 
         public ParentContext? FindParent(string postKey) => null;
 

@@ -37,16 +37,19 @@ public class TelegramEndToEndTests
         Assert.Equal(0, second.Read);
         Assert.Equal([null, 904], api.Offsets);
 
-        // An edit of a stored post: same key, so the store keeps the first text (see docs/sources/telegram.md).
+        // An edit of a stored post: same key, new text, so the stored post is updated and its old text kept.
         var edited = Update("update.channel_post.from-schema.json", 904);
         edited["edited_channel_post"] = edited["channel_post"]!.DeepClone();
         edited.Remove("channel_post");
+        edited["edited_channel_post"]!["text"] = "Исправлено: график отключения воды перенесён на пятницу";
         api.Add(edited);
         var third = await Poll(pipeline, store, Bot(api));
         Assert.Equal(0, third.Stored);
-        Assert.Equal(1, third.Duplicates);
+        Assert.Equal(1, third.Edited);
         Assert.Equal("905", store.Store.ReadCursor(TelegramBotUpdateSource.SourceId));
         Assert.Equal(3, store.Count("SELECT COUNT(*) FROM posts"));
+        Assert.Equal(1, store.Count("SELECT COUNT(*) FROM post_versions"));
+        Assert.Equal(1, store.Count("SELECT COUNT(*) FROM posts WHERE text LIKE 'Исправлено:%' AND edited_at IS NOT NULL"));
     }
 
     [Fact]

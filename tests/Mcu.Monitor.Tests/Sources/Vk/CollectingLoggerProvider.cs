@@ -1,0 +1,14 @@
+using Mcu.Monitor.Tests.TestSupport;
+using Microsoft.Extensions.Logging;
+
+namespace Mcu.Monitor.Tests.Sources.Vk;
+
+/// <summary>Sends every category to one <see cref="CollectingLogger"/>.</summary>
+public sealed class CollectingLoggerProvider(CollectingLogger logger) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => logger;
+
+    public void Dispose()
+    {
+    }
+}
