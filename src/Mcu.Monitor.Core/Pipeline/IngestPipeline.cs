@@ -23,8 +23,11 @@ public sealed class IngestPipeline(
     IncidentPlanner planner,
     PipelineOptions options,
     TimeProvider time,
-    ILogger<IngestPipeline> logger)
+    ILogger<IngestPipeline> logger,
+    OfficialAccounts? officialAccounts = null)
 {
+    private readonly OfficialAccounts _official = officialAccounts ?? OfficialAccounts.None;
+
     /// <summary>How many recent keys the dedupe stage remembers; older ones are checked in the store.</summary>
     private const int RecentKeys = 50_000;
 
@@ -160,6 +163,16 @@ public sealed class IngestPipeline(
         var tokens = Tokenizer.Tokenize(TextNormalizer.ForMatching(post.Text));
         var locality = localities.Detect(tokens);
         var classification = classifier.Classify(post.Text, post.Engagement, parent);
+        if (_official.NameOf(post) is { } account)
+        {
+            // The municipality's own publication is information or an answer: never an appeal to itself.
+            classification = classification with
+            {
+                IsAppeal = false,
+                Reasons = [.. classification.Reasons, $"не обращение: автор — официальный аккаунт «{account}»"],
+            };
+        }
+
         var plan = planner.Plan(post, classification, locality, tokens, time.GetUtcNow());
         return new ProcessedPost(post, hash, classification, locality, plan);
     }

@@ -22,6 +22,7 @@ public static class MonitorCommandLine
             ClassifyCommand.Create(context, config),
             EvaluateCommand.Create(context, config),
             QueryCommand.Create(context, config),
+            SourcesCommand.Create(context, config),
             BenchCommand.Create(context, config),
         };
 

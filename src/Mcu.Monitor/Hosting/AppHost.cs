@@ -97,7 +97,8 @@ public static class AppHost
         services.AddSingleton(sp => new Router(sp.GetRequiredService<IOptions<RoutingOptions>>().Value));
         services.AddSingleton(sp => new IncidentPlanner(sp.GetRequiredService<IOptions<IncidentOptions>>().Value, sp.GetRequiredService<Router>()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value);
-        services.AddSingleton<IngestPipeline>();
+        services.AddSingleton(sp => new OfficialAccounts(sp.GetRequiredService<IOptions<SourcesOptions>>().Value.OfficialAccounts));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IngestPipeline>(sp, sp.GetRequiredService<OfficialAccounts>()));
 
         services.AddSingleton<FileSourceProvider>();
         services.AddSingleton<ISourceProvider>(sp => sp.GetRequiredService<FileSourceProvider>());

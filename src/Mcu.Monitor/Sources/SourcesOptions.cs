@@ -12,4 +12,10 @@ public sealed class SourcesOptions
 
     /// <summary>JSONL files read as sources. The default configuration reads the bundled sample feed.</summary>
     public List<FileSourceOptions> File { get; set; } = [];
+
+    /// <summary>
+    /// The municipality's official accounts (the administration's pages and channels): their posts are not
+    /// appeals, and their replies are what answer tracking looks for (issue #6).
+    /// </summary>
+    public List<OfficialAccountOptions> OfficialAccounts { get; set; } = [];
 }

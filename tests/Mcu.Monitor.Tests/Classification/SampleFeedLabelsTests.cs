@@ -2,6 +2,7 @@ using System.Text.Json;
 using Mcu.Monitor.Classification;
 using Mcu.Monitor.Domain;
 using Mcu.Monitor.Localities;
+using Mcu.Monitor.Sources;
 using Mcu.Monitor.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -23,6 +24,7 @@ public class SampleFeedLabelsTests(ITestOutputHelper output)
         int n = 0, sector = 0, appeal = 0, riskExact = 0, riskNear = 0, locality = 0;
         int appealTp = 0, appealFp = 0, appealFn = 0;
         var parents = new Dictionary<string, ParentContext>(); // as the pipeline passes a comment's parent
+        var official = new OfficialAccounts(TestConfiguration.Bind<SourcesOptions>(SourcesOptions.SectionName).OfficialAccounts);
         foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "SampleFeed", "sample-feed.jsonl")))
         {
             using var doc = JsonDocument.Parse(line);
@@ -34,6 +36,22 @@ public class SampleFeedLabelsTests(ITestOutputHelper output)
             var result = classifier.Classify(text, new Engagement(
                 root.GetProperty("likes").GetInt32(), root.GetProperty("comments").GetInt32(), root.GetProperty("reposts").GetInt32(), 0),
                 parentId is null ? null : parents.GetValueOrDefault(owner + parentId));
+            // as the pipeline does: the municipality's own posts and replies are never appeals
+            var author = root.GetProperty("author").GetString();
+            var post = new Post
+            {
+                Key = new PostKey(Enum.Parse<Network>(root.GetProperty("network").GetString()!, ignoreCase: true), root.GetProperty("owner").GetString()!, root.GetProperty("id").GetString()!),
+                Municipality = "m",
+                SourceId = "s",
+                Kind = parentId is null ? PostKind.Post : PostKind.Comment,
+                AuthorId = author,
+                PublishedAt = default,
+            };
+            if (official.NameOf(post) is not null)
+            {
+                result = result with { IsAppeal = false };
+            }
+
             parents[owner + root.GetProperty("id").GetString()] = new ParentContext(result.Sector, result.IsAppeal);
             var expectedAppeal = expected.GetProperty("appeal").GetBoolean();
             var expectedRisk = Enum.Parse<RiskLevel>(expected.GetProperty("risk").GetString()!);

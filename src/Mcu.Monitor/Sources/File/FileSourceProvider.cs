@@ -18,7 +18,12 @@ public sealed class FileSourceProvider(
     public IEnumerable<SourceDefinition> Sources() =>
         sources.Value.File
             .Where(f => f.Enabled)
-            .Select(f => new SourceDefinition("file:" + f.Id, f.PollInterval, () => Create(f, ResolvePath(f.Path))));
+            .Select(f => new SourceDefinition("file:" + f.Id, f.PollInterval, () => Create(f, ResolvePath(f.Path)))
+            {
+                Type = "file",
+                Address = ResolvePath(f.Path),
+                DisplayName = $"JSONL {Path.GetFileName(f.Path)}",
+            });
 
     /// <summary>A file source for <c>import FILE</c>: the path is taken from the current directory.</summary>
     public FileFeedSource ForImport(string path)

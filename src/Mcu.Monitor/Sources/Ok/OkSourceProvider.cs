@@ -24,7 +24,12 @@ internal sealed class OkSourceProvider(
 
         return o.Groups
             .Where(g => g.Enabled)
-            .Select(g => new SourceDefinition(OkGroupSource.SourceId(g.Id), o.PollInterval, () => Create(g)))
+            .Select(g => new SourceDefinition(OkGroupSource.SourceId(g.Id), o.PollInterval, () => Create(g))
+            {
+                Type = "ok",
+                Address = $"https://ok.ru/group/{g.Id}",
+                DisplayName = string.IsNullOrWhiteSpace(g.Name) ? $"OK {g.Id}" : g.Name,
+            })
             .ToList();
     }
 

@@ -26,13 +26,23 @@ public sealed class TelegramSourceProvider(
         var o = options.Value;
         if (o.ReadBotUpdates)
         {
-            yield return new SourceDefinition(TelegramBotUpdateSource.SourceId, o.PollInterval, CreateBotSource);
+            yield return new SourceDefinition(TelegramBotUpdateSource.SourceId, o.PollInterval, CreateBotSource)
+            {
+                Type = "telegram",
+                Address = "getUpdates",
+                DisplayName = "Telegram: чаты и каналы бота",
+            };
         }
 
         foreach (var channel in o.PublicChannels.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             yield return new SourceDefinition(
-                TelegramWebChannelSource.IdPrefix + channel.ToLowerInvariant(), o.PollInterval, () => CreateWebSource(channel));
+                TelegramWebChannelSource.IdPrefix + channel.ToLowerInvariant(), o.PollInterval, () => CreateWebSource(channel))
+            {
+                Type = "telegram",
+                Address = new Uri(new Uri(o.WebBaseUrl), "s/" + channel).ToString(),
+                DisplayName = "Telegram: @" + channel,
+            };
         }
     }
 

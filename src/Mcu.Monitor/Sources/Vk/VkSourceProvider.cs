@@ -26,20 +26,36 @@ internal sealed class VkSourceProvider(IOptions<VkOptions> options, IServiceProv
 
         if (o.Communities.Count > 0)
         {
+            var communities = string.Join(", ", o.Communities);
             yield return new SourceDefinition(WallsId, o.PollInterval, () => new VkWallSource(
-                WallsId, o, services.GetRequiredService<VkCommunityResolver>(), Reader(), Mapper(WallsId), Logger<VkWallSource>()));
+                WallsId, o, services.GetRequiredService<VkCommunityResolver>(), Reader(), Mapper(WallsId), Logger<VkWallSource>()))
+            {
+                Type = "vk",
+                Address = communities,
+                DisplayName = $"VK: стены сообществ ({o.Communities.Count})",
+            };
             if (o.ReadComments)
             {
                 yield return new SourceDefinition(CommentsId, o.CommentsPollInterval, () => new VkCommentsSource(
                     CommentsId, o, services.GetRequiredService<VkApiClient>(), services.GetRequiredService<VkCommunityResolver>(),
-                    Reader(), Mapper(CommentsId), services.GetRequiredService<TimeProvider>(), Logger<VkCommentsSource>()));
+                    Reader(), Mapper(CommentsId), services.GetRequiredService<TimeProvider>(), Logger<VkCommentsSource>()))
+                {
+                    Type = "vk",
+                    Address = communities,
+                    DisplayName = $"VK: комментарии ({o.Communities.Count} сообществ)",
+                };
             }
         }
 
         if (o.Queries.Count > 0)
         {
             yield return new SourceDefinition(SearchId, o.SearchPollInterval, () => new VkSearchSource(
-                SearchId, o, services.GetRequiredService<VkApiClient>(), Mapper(SearchId), services.GetRequiredService<TimeProvider>(), Logger<VkSearchSource>()));
+                SearchId, o, services.GetRequiredService<VkApiClient>(), Mapper(SearchId), services.GetRequiredService<TimeProvider>(), Logger<VkSearchSource>()))
+            {
+                Type = "vk",
+                Address = "newsfeed.search: " + string.Join(", ", o.Queries),
+                DisplayName = $"VK: поиск ({o.Queries.Count} запросов)",
+            };
         }
     }
 
