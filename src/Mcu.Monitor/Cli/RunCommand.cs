@@ -35,7 +35,9 @@ internal static class RunCommand
     private static async Task<int> RunOnceAsync(IHost host, CliContext context, CancellationToken cancellationToken)
     {
         var services = host.Services;
-        var results = await services.GetRequiredService<SourceRunner>().RunAllOnceAsync(cancellationToken);
+        var sources = services.GetRequiredService<SourceCatalog>().Enabled();
+        services.GetRequiredService<SqliteSourceRegistry>().Register(sources);
+        var results = await services.GetRequiredService<SourceRunner>().RunAllOnceAsync(sources, cancellationToken);
         var (delivered, failed) = await services.GetRequiredService<AlertDispatcher>().DrainAsync(cancellationToken);
         var pending = services.GetRequiredService<SqliteAlertOutbox>().CountPending();
 

@@ -90,6 +90,7 @@ public static class AppHost
         services.AddSingleton<SqliteIncidentQueries>();
         services.AddSingleton<SqliteRetention>();
         services.AddSingleton<SqliteIndexOutbox>();
+        services.AddSingleton<SqliteSourceRegistry>();
         services.AddSingleton<IPostSearch, SqlitePostSearch>();
 
         services.AddSingleton<IPostClassifier>(sp => new LexiconClassifier(sp.GetRequiredService<IOptions<ClassificationOptions>>().Value));

@@ -1,4 +1,5 @@
 using Mcu.Monitor.Sources;
+using Mcu.Monitor.Storage;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 
@@ -9,7 +10,7 @@ namespace Mcu.Monitor.Scheduling;
 /// registered, plus the daily retention job. The interval counts from the end of the previous poll, so a
 /// slow source never piles up firings.
 /// </summary>
-public sealed class SourceJobScheduler(ISchedulerFactory schedulers, SourceCatalog catalog, TimeProvider time) : IHostedService
+public sealed class SourceJobScheduler(ISchedulerFactory schedulers, SourceCatalog catalog, SqliteSourceRegistry registry, TimeProvider time) : IHostedService
 {
     public const string RetentionJobName = "retention";
 
@@ -18,7 +19,9 @@ public sealed class SourceJobScheduler(ISchedulerFactory schedulers, SourceCatal
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        foreach (var source in catalog.Enabled())
+        var sources = catalog.Enabled();
+        registry.Register(sources);
+        foreach (var source in sources)
         {
             var job = JobBuilder.Create<SourcePollJob>()
                 .WithIdentity(JobName(source.Id))

@@ -52,6 +52,16 @@ public partial class RunCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("source file:sample: read", result.Output, StringComparison.Ordinal);
         Assert.Contains("source file:second: read 1, new 1", result.Output, StringComparison.Ordinal);
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sources WHERE type = 'file' AND display_name = 'JSONL second.jsonl' AND municipality = 'alekseevsky-go'";
+        Assert.Equal(1L, command.ExecuteScalar());
+
+        var list = await cli.RunAsync("sources", "list");
+        Assert.Contains("file:second", list.Output, StringComparison.Ordinal);
+        Assert.Contains("2 source(s); official accounts: vk:-213456789", list.Output, StringComparison.Ordinal);
     }
 
     private static int Number(string text, string pattern, int group)
