@@ -2,6 +2,7 @@ using Mcu.Monitor.Alerts;
 using Mcu.Monitor.Classification;
 using Mcu.Monitor.Configuration;
 using Mcu.Monitor.Incidents;
+using Mcu.Monitor.Kibana;
 using Mcu.Monitor.Localities;
 using Mcu.Monitor.Municipalities;
 using Mcu.Monitor.Pipeline;
@@ -117,6 +118,8 @@ public static class AppHost
         services.AddVkSources(configuration);
         services.AddOkSources(configuration);
         services.AddTelegramSources(configuration);
+
+        services.AddKibana(configuration);
         return services;
     }
 
