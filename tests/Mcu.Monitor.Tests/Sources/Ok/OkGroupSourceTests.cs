@@ -185,7 +185,7 @@ public class OkGroupSourceTests
         Assert.Equal(["601", "d1"], items.Select(i => i.Post!.Key.Item));
         var calls = server.Calls("mediatopic.getTopics");
         Assert.Equal(2, calls.Count);
-        Assert.True(calls[1].ArrivedAtMs - calls[0].ArrivedAtMs >= 250);
+        Assert.True(calls[1].ArrivedAtMs - calls[0].ArrivedAtMs >= 240, $"retried after {calls[1].ArrivedAtMs - calls[0].ArrivedAtMs} ms"); // 10 ms for timer and clock granularity
         Assert.Empty(context.Alerts.Raised);
     }
 
