@@ -2,6 +2,7 @@ using Mcu.Monitor.Alerts;
 using Mcu.Monitor.Classification;
 using Mcu.Monitor.Configuration;
 using Mcu.Monitor.Incidents;
+using Mcu.Monitor.Indexing;
 using Mcu.Monitor.Kibana;
 using Mcu.Monitor.Localities;
 using Mcu.Monitor.Municipalities;
@@ -64,6 +65,7 @@ public static class AppHost
         {
             builder.Services.AddScheduling();
             builder.Services.AddHostedService<AlertDispatcherService>();
+            builder.Services.AddHostedService<IndexerService>(); // returns at once when Elasticsearch is not enabled
         }
 
         return builder.Build();
@@ -92,7 +94,12 @@ public static class AppHost
         services.AddSingleton<SqliteRetention>();
         services.AddSingleton<SqliteIndexOutbox>();
         services.AddSingleton<SqliteSourceRegistry>();
-        services.AddSingleton<IPostSearch, SqlitePostSearch>();
+        services.AddSingleton<SqlitePostSearch>();
+        services.AddIndexing(configuration);
+        // `query` answers from Elasticsearch when it is configured, from SQLite (FTS5) otherwise.
+        services.AddSingleton<IPostSearch>(sp => sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value.Enabled
+            ? sp.GetRequiredService<ElasticsearchPostSearch>()
+            : sp.GetRequiredService<SqlitePostSearch>());
 
         services.AddSingleton<IPostClassifier>(sp => new LexiconClassifier(sp.GetRequiredService<IOptions<ClassificationOptions>>().Value));
         services.AddSingleton(sp => new LocalityDetector(sp.GetRequiredService<IOptions<TerritoryOptions>>().Value));
