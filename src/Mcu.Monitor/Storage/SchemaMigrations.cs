@@ -135,7 +135,7 @@ internal static class SchemaMigrations
         INSERT INTO index_outbox (municipality, doc_type, doc_id, created_at, next_attempt_at)
             SELECT municipality, 'incident', CAST(id AS TEXT), updated_at, updated_at FROM incidents ORDER BY id;
 
-        CREATE VIRTUAL TABLE posts_fts USING fts5(text, content='posts', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE posts_fts USING fts5(text, content='posts', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', detail='none', columnsize=0);
         CREATE TRIGGER posts_fts_insert AFTER INSERT ON posts BEGIN
             INSERT INTO posts_fts(rowid, text) VALUES (new.rowid, new.text);
         END;
