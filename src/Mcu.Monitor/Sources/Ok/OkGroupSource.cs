@@ -62,17 +62,21 @@ internal sealed class OkGroupSource(
         }
 
         Prune(state, windowStart);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var rereadBefore = (now - options.CommentsFullRereadInterval).ToUnixTimeMilliseconds();
         foreach (var tracked in state.Topics.OrderBy(t => t.Ms).ThenBy(t => t.Id, StringComparer.Ordinal).ToList())
         {
             var known = commentCounts.TryGetValue(tracked.Id, out var count) ? count : -1;
-            if (known == 0 || (known > 0 && known == tracked.Count))
+            if (known == 0 || (known > 0 && known == tracked.Count && tracked.ReadMs > rereadBefore))
             {
-                continue; // the topic's summary says nothing new: save the call
+                // The topic's summary says nothing new: save the call. An unchanged count can still hide a new
+                // comment when another was deleted, so the shortcut lasts only CommentsFullRereadInterval.
+                continue;
             }
 
-            await foreach (var item in ReadCommentsAsync(state, tracked, known, cancellationToken))
+            await foreach (var item in ReadCommentsAsync(state, tracked, known, nowMs, cancellationToken))
             {
-                comments++;
+                comments += item.Post is null ? 0 : 1;
                 yield return item;
             }
         }
@@ -103,7 +107,9 @@ internal sealed class OkGroupSource(
                 return null;
             }
 
-            var reachedOld = false;
+            // Pages are newest first, but a pinned topic heads the first page whatever its age: only the page's last
+            // (oldest) topic tells whether the cursor has been reached.
+            var lastIsOld = false;
             foreach (var topic in response.MediaTopics ?? [])
             {
                 if (topic?.CreatedMs is null || !IsUsableId(topic.Id))
@@ -113,18 +119,15 @@ internal sealed class OkGroupSource(
                 }
 
                 counts[topic.Id!] = topic.DiscussionSummary?.CommentsCount ?? -1;
-                if (IsNewer(topic, state))
+                lastIsOld = !IsNewer(topic, state);
+                if (!lastIsOld)
                 {
                     found.TryAdd(topic.Id!, topic);
-                }
-                else
-                {
-                    reachedOld = true;
                 }
             }
 
             var more = response.HasMore == true && !string.IsNullOrEmpty(response.Anchor) && response.Anchor != anchor;
-            if (reachedOld || !more)
+            if (lastIsOld || !more)
             {
                 break;
             }
@@ -142,7 +145,8 @@ internal sealed class OkGroupSource(
         return (ordered, counts);
     }
 
-    private async IAsyncEnumerable<SourceItem> ReadCommentsAsync(OkGroupCursor state, OkTrackedTopic tracked, long knownCount, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<SourceItem> ReadCommentsAsync(
+        OkGroupCursor state, OkTrackedTopic tracked, long knownCount, long nowMs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var parent = new PostKey(Network.Ok, group.Id, tracked.Id);
         var url = TopicUrl(tracked.Id);
@@ -174,6 +178,7 @@ internal sealed class OkGroupSource(
                 if (last && !more)
                 {
                     tracked.Count = knownCount;
+                    tracked.ReadMs = nowMs;
                 }
 
                 yield return new SourceItem(posts[i], Serialize(state));
@@ -181,6 +186,16 @@ internal sealed class OkGroupSource(
 
             if (!more)
             {
+                if (posts.Count == 0 && (tracked.Anchor != next || tracked.Count != knownCount || knownCount > 0))
+                {
+                    // Read to the end with nothing new: still save the anchor, count and time of this read, or
+                    // every following poll would spend a call on the topic again.
+                    tracked.Anchor = next;
+                    tracked.Count = knownCount;
+                    tracked.ReadMs = nowMs;
+                    yield return new SourceItem(null, Serialize(state));
+                }
+
                 yield break;
             }
 

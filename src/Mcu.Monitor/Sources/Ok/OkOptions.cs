@@ -101,4 +101,13 @@ public sealed class OkOptions
     /// </summary>
     [Range(0, 500)]
     public int MaxTrackedTopics { get; set; } = 20;
+
+    /// <summary>
+    /// A followed topic whose comment count has not changed is skipped without a call, but only for this long
+    /// after its comments were last read to the end: a comment deleted and another added between two polls
+    /// leave the count unchanged, and this re-read finds the new one. 0 reads every followed topic at every
+    /// poll. Default 1 hour.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan CommentsFullRereadInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -16,7 +16,9 @@ namespace Mcu.Monitor.Sources.Telegram;
 /// <c>getUpdates</c> (PLATFORM-APIS.md §3.2). The cursor is the next offset (<c>update_id + 1</c>): the
 /// pipeline commits it with the posts, and the next poll passes the committed value, which is also what
 /// confirms the updates to Telegram. One request per poll, on purpose: asking for the next batch inside
-/// the same poll would confirm updates that are not committed yet, and a crash would lose them.
+/// the same poll would confirm updates that are not committed yet, and a crash would lose them. So one poll
+/// reads at most <see cref="BatchLimit"/> updates, and <see cref="TelegramOptions.BotPollInterval"/> (default
+/// 1 minute) bounds how fast a backlog drains; draining faster needs the scheduler to re-poll a backlogged source.
 /// Telegram.Bot retries 429 itself (<c>RetryThreshold</c>); this class adds no retry of its own.
 /// </summary>
 public sealed class TelegramBotUpdateSource(
@@ -62,8 +64,9 @@ public sealed class TelegramBotUpdateSource(
     }
 
     /// <summary>
-    /// An edit (<c>edited_message</c>, <c>edited_channel_post</c>) has the key of the original message; it is
-    /// reported like a new item and the store keeps the first text until it learns to update on edit.
+    /// An edit (<c>edited_message</c>, <c>edited_channel_post</c>) has the key of the original message and is
+    /// reported like a new item: the pipeline stores a known key with a new text as an edit (the new text, the
+    /// previous one kept in the post's history) and drops it when the text is unchanged.
     /// </summary>
     private Post? ToPost(Update update)
     {

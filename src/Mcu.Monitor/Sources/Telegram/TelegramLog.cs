@@ -44,8 +44,8 @@ internal static partial class TelegramLog
     [LoggerMessage(2322, LogLevel.Warning, "Source {SourceId}: page {Page} (before {Before}) has no messages; stopping")]
     public static partial void WebPageEmpty(ILogger logger, string sourceId, int page, string before);
 
-    [LoggerMessage(2323, LogLevel.Warning, "Source {SourceId}: {Pages} pages read without reaching the last seen message {Cursor}; older new messages are not read (raise MaxPagesPerPoll or poll more often)")]
-    public static partial void WebGap(ILogger logger, string sourceId, int pages, long cursor);
+    [LoggerMessage(2323, LogLevel.Warning, "Source {SourceId}: {Pages} pages read without reaching the last seen message {Cursor}; nothing is yielded this poll and the next poll goes on from before={ResumeBefore} (raise MaxPagesPerPoll or poll more often)")]
+    public static partial void WebGap(ILogger logger, string sourceId, int pages, long cursor, long resumeBefore);
 
     [LoggerMessage(2324, LogLevel.Warning, "Source {SourceId}: web preview request failed: {Reason}")]
     public static partial void WebRequestFailed(ILogger logger, string sourceId, string reason);

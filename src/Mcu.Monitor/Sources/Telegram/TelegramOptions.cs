@@ -33,9 +33,20 @@ public sealed class TelegramOptions
     /// </summary>
     public bool ReadBotUpdates { get; set; }
 
-    /// <summary>How often every Telegram source is read. Default 5 minutes.</summary>
+    /// <summary>
+    /// How often each public channel (<see cref="PublicChannels"/>, the web preview) is read. Default 5 minutes.
+    /// The bot has its own <see cref="BotPollInterval"/>.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How often the bot's updates (<c>telegram:bot</c>) are read. One <c>getUpdates</c> call per poll reads at
+    /// most 100 updates (the next batch is only asked for once this one is committed), so this interval bounds
+    /// how fast a burst drains: at the default, about 6 000 updates an hour. Default 1 minute.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan BotPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Usernames of public channels read through the web preview <c>https://t.me/s/&lt;channel&gt;</c>

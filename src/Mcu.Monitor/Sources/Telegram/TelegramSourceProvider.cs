@@ -26,7 +26,7 @@ public sealed class TelegramSourceProvider(
         var o = options.Value;
         if (o.ReadBotUpdates)
         {
-            yield return new SourceDefinition(TelegramBotUpdateSource.SourceId, o.PollInterval, CreateBotSource)
+            yield return new SourceDefinition(TelegramBotUpdateSource.SourceId, o.BotPollInterval, CreateBotSource)
             {
                 Type = "telegram",
                 Address = "getUpdates",

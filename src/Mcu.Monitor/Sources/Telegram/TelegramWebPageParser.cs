@@ -148,7 +148,10 @@ internal static class TelegramWebPageParser
         }
     }
 
-    /// <summary><c>2</c>, <c>1.2K</c>, <c>4.85K</c>, <c>1.2M</c> → 2, 1 200, 4 850, 1 200 000.</summary>
+    /// <summary>
+    /// <c>2</c>, <c>1.2K</c>, <c>4.85K</c>, <c>1.2M</c> → 2, 1 200, 4 850, 1 200 000; anything at or above
+    /// <see cref="int.MaxValue"/> is clamped to it, never an exception.
+    /// </summary>
     internal static int? Views(string? text)
     {
         var value = text?.Trim().Replace(',', '.');
@@ -174,8 +177,14 @@ internal static class TelegramWebPageParser
             return null;
         }
 
-        var views = number * multiplier;
-        return views >= int.MaxValue ? int.MaxValue : (int)decimal.Round(views);
+        // Compare before multiplying: a page value near decimal.MaxValue times 1 000 000 overflows decimal.
+        if (number >= int.MaxValue / multiplier)
+        {
+            return int.MaxValue;
+        }
+
+        var views = decimal.Round(number * multiplier);
+        return views >= int.MaxValue ? int.MaxValue : (int)views;
     }
 
     private static bool IsEdited(IElement element)

@@ -53,6 +53,17 @@ internal sealed class FakeOkServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Marks a comment deleted in place, as OK shows a removed comment; the other comments keep their positions.</summary>
+    public void DeleteComment(string topicId, string commentId)
+    {
+        lock (_lock)
+        {
+            var comments = _comments[topicId];
+            var index = comments.FindIndex(c => c.Contains($"\"id\":\"{commentId}\"", StringComparison.Ordinal));
+            comments[index] = $$"""{"id":"{{commentId}}","deleted":true}""";
+        }
+    }
+
     /// <summary>The next call of <paramref name="method"/> gets <paramref name="response"/> instead of the data.</summary>
     public void Enqueue(string method, LoopbackResponse response) => _script.Enqueue((method, response));
 

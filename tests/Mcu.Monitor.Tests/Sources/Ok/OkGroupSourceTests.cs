@@ -1,5 +1,7 @@
 using Mcu.Monitor.Domain;
 using Mcu.Monitor.Sources.Ok;
+using Mcu.Monitor.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mcu.Monitor.Tests.Sources.Ok;
 
@@ -68,6 +70,74 @@ public class OkGroupSourceTests
 
         Assert.Equal(["ok:53038939046008:1002", "ok:53038939046008:k2"], third.Select(i => i.Post!.Key.ToString()));
         Assert.Equal("c1", server.Calls("discussions.getComments").Last(c => c.Parameters["discussionId"] == "1001").Parameters["anchor"]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_PinnedOldTopicOnPageOne_PagingGoesOnToTheNewTopicsOnPageTwo()
+    {
+        await using var server = new FakeOkServer();
+        var cursorTime = Now.AddHours(-2);
+        string Topic(string id, DateTimeOffset created) =>
+            $$"""{"id":"{{id}}","created_ms":{{created.ToUnixTimeMilliseconds()}},"media":[{{FakeOkServer.TextBlock("Тема " + id)}}],"discussion_summary":{"comments_count":0""" + "}}";
+        server.Enqueue("mediatopic.getTopics", LoopbackResponse.Json(
+            $$"""{"media_topics":[{{Topic("50", Now.AddDays(-30))}},{{Topic("104", cursorTime.AddMinutes(4))}},{{Topic("103", cursorTime.AddMinutes(3))}}],"anchor":"p3","has_more":true}"""));
+        server.Enqueue("mediatopic.getTopics", LoopbackResponse.Json(
+            $$"""{"media_topics":[{{Topic("102", cursorTime.AddMinutes(2))}},{{Topic("101", cursorTime.AddMinutes(1))}},{{Topic("100", cursorTime)}},{{Topic("99", cursorTime.AddMinutes(-1))}}],"anchor":"p7","has_more":true}"""));
+        using var context = new OkTestContext(server.BaseAddress);
+        var cursor = $$"""{"v":1,"ms":{{cursorTime.ToUnixTimeMilliseconds()}},"id":"100","topics":[]}""";
+
+        var items = await OkTestContext.ReadAllAsync(context.Source(), cursor);
+
+        Assert.Equal(["101", "102", "103", "104"], items.Select(i => i.Post!.Key.Item));
+        Assert.Equal(2, server.Calls("mediatopic.getTopics").Count); // page 2 ends with an old topic: no page 3
+    }
+
+    [Fact]
+    public async Task ReadAsync_CommentDeletedAndAnotherAddedCountUnchanged_FoundOnceTheRereadIntervalPassed()
+    {
+        await using var server = new FakeOkServer();
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        server.AddTopic(Gid, "1001", Now.AddHours(-2), FakeOkServer.TextBlock("Первая"));
+        server.AddComment("1001", FakeOkServer.Comment("k1", Now.AddHours(-1), "первый"));
+        using var context = new OkTestContext(server.BaseAddress, time: time);
+        var cursor = (await OkTestContext.ReadAllAsync(context.Source()))[^1].Cursor;
+        server.DeleteComment("1001", "k1");
+        server.AddComment("1001", FakeOkServer.Comment("k2", Now.AddMinutes(-4), "второй")); // the count stays 1
+
+        time.Advance(TimeSpan.FromMinutes(59));
+        Assert.Empty(await OkTestContext.ReadAllAsync(context.Source(), cursor)); // inside the interval: the count decides
+        Assert.Single(server.Calls("discussions.getComments"));
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        var reread = await OkTestContext.ReadAllAsync(context.Source(), cursor);
+
+        Assert.Equal(["k2"], reread.Select(i => i.Post!.Key.Item));
+        Assert.Equal("c1", server.Calls("discussions.getComments")[^1].Parameters["anchor"]); // forward from the saved anchor
+
+        // Nothing new at the next due re-read: one item without a post saves the time, so the poll after it costs no comments call.
+        cursor = reread[^1].Cursor;
+        time.Advance(TimeSpan.FromMinutes(61));
+        var nothingNew = Assert.Single(await OkTestContext.ReadAllAsync(context.Source(), cursor));
+        Assert.Null(nothingNew.Post);
+        var calls = server.Calls("discussions.getComments").Count;
+        Assert.Empty(await OkTestContext.ReadAllAsync(context.Source(), nothingNew.Cursor));
+        Assert.Equal(calls, server.Calls("discussions.getComments").Count);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CommentsFullRereadIntervalZero_EveryPollReadsTheComments()
+    {
+        await using var server = new FakeOkServer();
+        server.AddTopic(Gid, "1001", Now.AddHours(-2), FakeOkServer.TextBlock("Первая"));
+        server.AddComment("1001", FakeOkServer.Comment("k1", Now.AddHours(-1), "первый"));
+        using var context = new OkTestContext(server.BaseAddress, new Dictionary<string, string?> { ["Sources:Ok:CommentsFullRereadInterval"] = "00:00:00" });
+        var cursor = (await OkTestContext.ReadAllAsync(context.Source()))[^1].Cursor;
+        server.DeleteComment("1001", "k1");
+        server.AddComment("1001", FakeOkServer.Comment("k2", Now.AddMinutes(-4), "второй"));
+
+        var items = await OkTestContext.ReadAllAsync(context.Source(), cursor);
+
+        Assert.Equal(["k2"], items.Select(i => i.Post!.Key.Item));
     }
 
     [Fact]

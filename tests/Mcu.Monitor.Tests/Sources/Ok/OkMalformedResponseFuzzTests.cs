@@ -46,7 +46,7 @@ public class OkMalformedResponseFuzzTests
             {
                 await foreach (var item in source.ReadAsync(null, timeout.Token))
                 {
-                    Assert.NotNull(item.Post);
+                    // An item without a post only saves the cursor (comments read to the end with nothing new).
                     Assert.False(string.IsNullOrEmpty(item.Cursor));
                 }
 

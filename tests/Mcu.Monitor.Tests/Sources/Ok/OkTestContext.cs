@@ -18,7 +18,7 @@ internal sealed class OkTestContext : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public OkTestContext(Uri apiBaseUrl, IDictionary<string, string?>? overrides = null, string[]? groups = null)
+    public OkTestContext(Uri apiBaseUrl, IDictionary<string, string?>? overrides = null, string[]? groups = null, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -44,7 +44,7 @@ internal sealed class OkTestContext : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new CollectingLoggerProvider(Logger)));
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<IOperatorAlerts>(Alerts);
         services.AddSingleton<IOptions<MunicipalityOptions>>(Microsoft.Extensions.Options.Options.Create(new MunicipalityOptions { Id = "test-mun" }));
         services.AddOkSources(configuration);

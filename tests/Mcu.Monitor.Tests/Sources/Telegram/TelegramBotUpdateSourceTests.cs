@@ -36,6 +36,25 @@ public class TelegramBotUpdateSourceTests
     }
 
     [Fact]
+    public async Task ReadAsync_BurstAboveOneBatch_OneCallOfAHundredPerPollAndTheRestAtTheNextPoll()
+    {
+        await using var api = new FakeTelegramBotApi();
+        api.Add([.. Enumerable.Range(1000, 150).Select(id => TelegramTestData.Update("update.message.text.json", id))]);
+
+        var first = await ReadAll(Source(api.Client()), null);
+
+        Assert.Equal(100, first.Count);
+        Assert.Single(api.Server.Requests); // never a second getUpdates: it would confirm uncommitted updates
+        Assert.Contains(_logger.Lines, l => l.EventId == 2309);
+
+        var second = await ReadAll(Source(api.Client()), first[^1].Cursor);
+
+        Assert.Equal(50, second.Count);
+        Assert.Equal("1150", second[^1].Cursor);
+        Assert.Equal([null, 1100], api.Offsets);
+    }
+
+    [Fact]
     public async Task ReadAsync_UpdateBelowTheOffset_IgnoredAsDuplicate()
     {
         await using var api = new FakeTelegramBotApi();

@@ -20,6 +20,7 @@ public class TelegramFuzzTests
     [
         "<", ">", "\"", "'", "/", "=", "&", ";", "&#", "&nbsp;", "<br/>", "</div>", "<div class=\"tgme_widget_message\" data-post=\"tchantest/",
         "data-post=\"tchantest/0\"", "datetime=\"", "2023-99-99T99:99:99", "K", "M", "\0", "\uFFFD", "😡", "tgme_widget_message_views", "-1", "99999999999999999999",
+        "792281625142643375935439504M", "79228162514264337593543950335K",
     ];
 
     private static readonly string[] JsonInserts =

@@ -72,8 +72,39 @@ public class TelegramServiceCollectionExtensionsTests
         var sources = services.GetRequiredService<TelegramSourceProvider>().Sources().ToList();
 
         Assert.Equal(["telegram:bot", "telegram:web:alekseevka_news", "telegram:web:belgorod_region"], sources.Select(s => s.Id));
-        Assert.All(sources, s => Assert.Equal(TimeSpan.FromMinutes(2), s.PollInterval));
+        Assert.Equal(TimeSpan.FromMinutes(1), sources[0].PollInterval); // the bot: BotPollInterval's default
+        Assert.All(sources.Skip(1), s => Assert.Equal(TimeSpan.FromMinutes(2), s.PollInterval));
         Assert.All(sources, s => Assert.Equal(s.Id, s.Create().Id));
+    }
+
+    [Theory]
+    [InlineData(null, null, 1, 5)]
+    [InlineData("00:00:30", null, 0.5, 5)]
+    [InlineData(null, "00:10:00", 1, 10)]
+    public void Sources_BotPolledEveryMinuteByDefault_ChannelsAtPollInterval(string? botInterval, string? pollInterval, double botMinutes, double channelMinutes)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sources:Telegram:BotToken"] = FakeTelegramBotApi.Token,
+            ["Sources:Telegram:ReadBotUpdates"] = "true",
+            ["Sources:Telegram:PublicChannels:0"] = "alekseevka_news",
+        };
+        if (botInterval is not null)
+        {
+            settings["Sources:Telegram:BotPollInterval"] = botInterval;
+        }
+
+        if (pollInterval is not null)
+        {
+            settings["Sources:Telegram:PollInterval"] = pollInterval;
+        }
+
+        using var services = Build(settings);
+
+        var sources = services.GetRequiredService<TelegramSourceProvider>().Sources().ToList();
+
+        Assert.Equal(TimeSpan.FromMinutes(botMinutes), sources.Single(s => s.Id == "telegram:bot").PollInterval);
+        Assert.Equal(TimeSpan.FromMinutes(channelMinutes), sources.Single(s => s.Id == "telegram:web:alekseevka_news").PollInterval);
     }
 
     [Fact]

@@ -69,15 +69,121 @@ public class TelegramWebChannelSourceTests
     }
 
     [Fact]
-    public async Task ReadAsync_MaxPagesReachedBeforeTheCursor_StopsAndLogsTheGap()
+    public async Task ReadAsync_MaxPagesReachedBeforeTheCursor_YieldsNothingAndKeepsTheCursorWithTheResumePoint()
     {
         await using var server = Site(ThreePages());
 
         var items = await TelegramBotUpdateSourceTests.ReadAll(Source(server, new TelegramOptions { MaxPagesPerPoll = 1, DelayBetweenPages = TimeSpan.Zero }), "5");
 
         Assert.Single(server.Requests);
-        Assert.Equal(["24", "94"], items.Select(i => i.Cursor));
+        var item = Assert.Single(items);
+        Assert.Null(item.Post);
+        Assert.Equal("""{"last":5,"before":[24]}""", item.Cursor);
         Assert.Contains(_logger.Lines, l => l.EventId == 2323);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task ReadAsync_BacklogDeeperThanMaxPagesPerPoll_NoGapAcrossPollsOldestFirst(int maxPages)
+    {
+        // Ids 1..20, three per page; the last seen message is 5; two more posts arrive while the backlog is walked.
+        var channel = new GrowingChannel(Enumerable.Range(1, 20), pageSize: 3);
+        await using var server = new LoopbackHttpServer(channel.Serve);
+        var options = new TelegramOptions { MaxPagesPerPoll = maxPages, DelayBetweenPages = TimeSpan.Zero };
+        var cursor = "5";
+        var yielded = new List<long>();
+        for (var poll = 1; poll <= 40; poll++)
+        {
+            if (poll == 3)
+            {
+                channel.Post(21, 22);
+            }
+
+            var items = await TelegramBotUpdateSourceTests.ReadAll(Source(server, options), cursor);
+            yielded.AddRange(items.Where(i => i.Post is not null).Select(i => long.Parse(i.Post!.Key.Item, System.Globalization.CultureInfo.InvariantCulture)));
+            foreach (var item in items)
+            {
+                // The pipeline commits each item's cursor: it must never stand above a message not yet yielded.
+                var (last, _) = TelegramWebChannelSource.ParseCursor(item.Cursor);
+                var firstMissing = channel.Ids.Where(id => id > 5 && !yielded.Contains(id)).DefaultIfEmpty(long.MaxValue).Min();
+                Assert.True(last < firstMissing, $"poll {poll}: cursor {item.Cursor} passes unyielded message {firstMissing}");
+            }
+
+            if (items.Count > 0)
+            {
+                cursor = items[^1].Cursor;
+            }
+
+            if (cursor == "22" && items.Count == 0)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(6, 17).Select(i => (long)i), yielded); // each once, oldest first, none lost
+        Assert.Equal("22", cursor);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("abc", null)]
+    [InlineData("{", null)]
+    [InlineData("""{"before":[9]}""", null)]
+    [InlineData("""{"last":"7"}""", null)]
+    [InlineData("42", 42L)]
+    [InlineData("""{"last":42}""", 42L)]
+    [InlineData("""{"last":42,"before":[50,"x",43,60]}""", 42L)]
+    public void ParseCursor_PlainIdOrResumeObject_AnythingElseReadsFromTheNewestPage(string? cursor, long? last)
+    {
+        var (parsedLast, before) = TelegramWebChannelSource.ParseCursor(cursor);
+
+        Assert.Equal(last, parsedLast);
+        if (cursor?.Contains("50", StringComparison.Ordinal) == true)
+        {
+            Assert.Equal([50L, 60L], before); // 43 is at most last + 1: nothing can lie between
+        }
+    }
+
+    /// <summary>A channel served by id: <c>?before=N</c> gives the newest <c>pageSize</c> messages below N.</summary>
+    private sealed class GrowingChannel(IEnumerable<int> ids, int pageSize)
+    {
+        private readonly List<long> _ids = [.. ids.Select(i => (long)i)];
+        private readonly Lock _lock = new();
+
+        public IReadOnlyList<long> Ids
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return [.. _ids];
+                }
+            }
+        }
+
+        public void Post(params long[] ids)
+        {
+            lock (_lock)
+            {
+                _ids.AddRange(ids);
+            }
+        }
+
+        public LoopbackResponse Serve(RecordedRequest request)
+        {
+            lock (_lock)
+            {
+                var before = request.Query.StartsWith("?before=", StringComparison.Ordinal)
+                    ? long.Parse(request.Query["?before=".Length..], System.Globalization.CultureInfo.InvariantCulture)
+                    : long.MaxValue;
+                var page = _ids.Where(id => id < before).OrderDescending().Take(pageSize).Order().ToList();
+                long? prev = page.Count > 0 && _ids.Any(id => id < page[0]) ? page[0] : null;
+                return LoopbackResponse.Html(Page(prev, [.. page.Select(id => SyntheticMessage($"tchantest/{id}", "2026-11-20T05:15:00+00:00", $"Сообщение {id}", "5"))]));
+            }
+        }
     }
 
     [Fact]

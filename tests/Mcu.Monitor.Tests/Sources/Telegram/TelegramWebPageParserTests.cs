@@ -90,10 +90,27 @@ public class TelegramWebPageParserTests
     [InlineData("1.2M", 1_200_000)]
     [InlineData(" 987 ", 987)]
     [InlineData("99999M", int.MaxValue)]
+    [InlineData("792281625142643375935439504M", int.MaxValue)] // times 1 000 000 overflows decimal
+    [InlineData("792281625142643375935439504K", int.MaxValue)]
+    [InlineData("79228162514264337593543950335", int.MaxValue)] // decimal.MaxValue
+    [InlineData("792281625142643375935439503350000", null)] // above decimal.MaxValue: not a number
+    [InlineData("2147483647.4", int.MaxValue)]
+    [InlineData("2147483646.4", 2_147_483_646)]
+    [InlineData("2147.483647K", 2_147_484)]
     [InlineData("", null)]
     [InlineData("views", null)]
     [InlineData("1.2.3K", null)]
     public void Views_SuffixesKAndM(string text, int? expected) => Assert.Equal(expected, TelegramWebPageParser.Views(text));
+
+    [Fact]
+    public void Parse_ViewsThatOverflowDecimal_ClampedAndTheMessageKept()
+    {
+        var html = Page(null, SyntheticMessage("tchantest/7", "2026-11-20T05:15:00+00:00", "Текст", "792281625142643375935439504M"));
+
+        var message = Assert.Single(TelegramWebPageParser.Parse(html, "tchantest").Messages);
+
+        Assert.Equal(int.MaxValue, message.Views);
+    }
 
     [Fact]
     public void Parse_PageOfManyMessages_AscendingAsOnThePageWithThePreviousLink()

@@ -13,4 +13,10 @@ internal sealed class OkTrackedTopic
 
     /// <summary>The topic's comment count when its comments were last read to the end; -1: unknown.</summary>
     public long Count { get; set; } = -1;
+
+    /// <summary>
+    /// When the comments were last read to the end, Unix milliseconds; 0: never (cursors written before this
+    /// field). An unchanged <see cref="Count"/> skips the topic only until <see cref="OkOptions.CommentsFullRereadInterval"/> has passed since.
+    /// </summary>
+    public long ReadMs { get; set; }
 }
