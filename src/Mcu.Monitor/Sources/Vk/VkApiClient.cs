@@ -19,6 +19,9 @@ internal sealed class VkApiClient : IDisposable
 {
     public const string HttpClientName = "Mcu.Monitor.Vk";
 
+    /// <summary>The longest <c>Retry-After</c> of an HTTP 429 waited for within one call.</summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(10);
+
     /// <summary>The wire format: snake_case names, numbers also as strings, unknown members ignored.</summary>
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -95,12 +98,17 @@ internal sealed class VkApiClient : IDisposable
         return CallAsync("wall.getComments", parameters, e => Deserialize<VkCommentsPage>(e.Response) ?? new VkCommentsPage(), cancellationToken);
     }
 
-    public Task<VkSearchPage> SearchAsync(string query, long startTime, string? startFrom, int count, CancellationToken cancellationToken)
+    public Task<VkSearchPage> SearchAsync(string query, long startTime, long? endTime, string? startFrom, int count, CancellationToken cancellationToken)
     {
         var parameters = new List<KeyValuePair<string, string>>
         {
             new("q", query), Param("count", count), new("extended", "1"), Param("start_time", startTime),
         };
+        if (endTime is { } end)
+        {
+            parameters.Add(Param("end_time", end));
+        }
+
         if (!string.IsNullOrEmpty(startFrom))
         {
             parameters.Add(new("start_from", startFrom));
@@ -196,7 +204,8 @@ internal sealed class VkApiClient : IDisposable
                     var status = (int)response.StatusCode;
                     throw new VkApiException(method,
                         status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests ? VkErrorCodes.HttpStatus : VkErrorCodes.MalformedResponse,
-                        string.Create(CultureInfo.InvariantCulture, $"VK {method}: HTTP {status}"));
+                        string.Create(CultureInfo.InvariantCulture, $"VK {method}: HTTP {status}"),
+                        response.StatusCode == HttpStatusCode.TooManyRequests ? RetryAfterHeader(response) : null);
                 }
 
                 body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
@@ -300,6 +309,22 @@ internal sealed class VkApiClient : IDisposable
 
         var backoff = _options.RetryDelay * Math.Pow(2, Math.Min(attempt, 16));
         return backoff < _options.MaxRetryDelay ? backoff : _options.MaxRetryDelay;
+    }
+
+    /// <summary>
+    /// The wait an HTTP 429 asks for (<c>Retry-After</c>, seconds or a date), at most <see cref="MaxRetryAfter"/>;
+    /// none when absent, and then the doubling back-off applies.
+    /// </summary>
+    private TimeSpan? RetryAfterHeader(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - _time.GetUtcNow() : null);
+        if (wait is not { } value)
+        {
+            return null;
+        }
+
+        return value < TimeSpan.Zero ? TimeSpan.Zero : value > MaxRetryAfter ? MaxRetryAfter : value;
     }
 
     private VkApiException FromError(string method, JsonElement error)

@@ -55,6 +55,16 @@ public static class VkErrorCodes
         code is AccessDenied or UserDeleted or Blocked or PrivateProfile or AlbumAccess or GroupAccess
             or WallPostAccess or WallCommentAccess or PostCommentsAccess or UserDeactivated;
 
+    /// <summary>
+    /// The whole wall cannot be read (closed, private, blocked, deleted): alert the operators and leave the community
+    /// alone for <see cref="VkOptions.UnavailableCommunityPause"/>.
+    /// </summary>
+    public static bool MeansUnavailableCommunity(int code) =>
+        code is AccessDenied or UserDeleted or Blocked or PrivateProfile or GroupAccess or UserDeactivated;
+
+    /// <summary>Too many requests or flood control: worth one more try after <see cref="VkApiException.RetryAfter"/>.</summary>
+    public static bool IsRateLimited(int code) => code is TooManyRequests or FloodControl;
+
     /// <summary>The configured id is wrong or no longer exists: report the source to the operators and skip it.</summary>
     public static bool MeansBadSource(int code) => code is InvalidParameter or NotFound or InvalidUserId;
 }

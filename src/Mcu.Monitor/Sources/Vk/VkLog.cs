@@ -29,7 +29,7 @@ internal static partial class VkLog
     [LoggerMessage(2107, LogLevel.Debug, "VK community {Community} resolved to {OwnerId}")]
     public static partial void CommunityResolved(ILogger logger, string community, long ownerId);
 
-    [LoggerMessage(2108, LogLevel.Warning, "Source {SourceId}: community {Community} has more than {Max} new posts; older ones are not read")]
+    [LoggerMessage(2108, LogLevel.Warning, "Source {SourceId}: community {Community}: {Max} posts read this poll; older ones are read in the next polls")]
     public static partial void WallTruncated(ILogger logger, string sourceId, string community, int max);
 
     [LoggerMessage(2109, LogLevel.Warning, "Source {SourceId}: comments of post {OwnerId}_{PostId} skipped: VK error {Code}")]
@@ -49,4 +49,16 @@ internal static partial class VkLog
 
     [LoggerMessage(2114, LogLevel.Warning, "Source {SourceId}: not read this poll: {Reason}")]
     public static partial void SourceResting(ILogger logger, string sourceId, string reason);
+
+    [LoggerMessage(2115, LogLevel.Warning, "Source {SourceId}: community {Community}: wall pages repeat at offset {Offset}; read stopped, the rest is read next poll")]
+    public static partial void WallPagesRepeat(ILogger logger, string sourceId, string community, int offset);
+
+    [LoggerMessage(2116, LogLevel.Warning, "Source {SourceId}: community {Community} is not readable (VK error {Code}); not tried again until {Until}")]
+    public static partial void CommunityUnavailable(ILogger logger, string sourceId, string community, int code, DateTimeOffset until);
+
+    [LoggerMessage(2117, LogLevel.Debug, "Source {SourceId}: community {Community} rests until {Until}")]
+    public static partial void CommunityResting(ILogger logger, string sourceId, string community, DateTimeOffset until);
+
+    [LoggerMessage(2118, LogLevel.Information, "Source {SourceId}: community {Community}: the wall shifted since the last poll; the catch-up starts again from the top")]
+    public static partial void WallShifted(ILogger logger, string sourceId, string community);
 }

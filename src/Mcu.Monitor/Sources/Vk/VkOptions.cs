@@ -61,11 +61,29 @@ public sealed class VkOptions
     public int WallPageSize { get; set; } = 25;
 
     /// <summary>
-    /// Most new posts read from one wall in one poll; older ones beyond it are not read (a warning is logged).
-    /// It bounds the catch-up after a long outage. Default 300.
+    /// Most posts read from one wall in one poll. A wall with more is read newest first up to this many and the
+    /// rest, older, in the next polls (a warning is logged; the cursor never moves past a post not read). It
+    /// bounds the work of a catch-up after a long outage. Default 300.
     /// </summary>
     [Range(1, 10000)]
     public int MaxPostsPerCommunityPerPoll { get; set; } = 300;
+
+    /// <summary>
+    /// How far behind the newest post already read each wall poll reaches back by date. Suggested («предложка»)
+    /// and scheduled posts keep the id they got at creation, so once published they sit among older ids; every
+    /// post dated within this window is read again (posts already stored are dropped by the pipeline, a changed
+    /// text is stored as an edit). Default 1 day.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan WallOverlap { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long a community whose wall VK refuses as closed, private, blocked or deleted (errors 15, 18, 19, 30,
+    /// 203, 3610) is left alone before it is tried again; the operators are alerted (<c>vk-source:&lt;name&gt;</c>).
+    /// Default 6 hours.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan UnavailableCommunityPause { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>
     /// Read walls through <c>execute</c>, up to 25 <c>wall.get</c> calls per request. Turn it off only if VK
@@ -85,6 +103,14 @@ public sealed class VkOptions
     [Range(1, 100000)]
     public int MaxCommentsPerPost { get; set; } = 1000;
 
+    /// <summary>
+    /// A followed post is read again in full when its last full read is older than this, even if its comment
+    /// count did not change: a comment deleted and another added between two polls leave the count equal.
+    /// Bounds how late such a comment is seen. Default 1 hour.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan CommentsFullRereadInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How far back the first search of a query reaches (no cursor yet). Default 1 day.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan SearchInitialLookback { get; set; } = TimeSpan.FromDays(1);
@@ -92,6 +118,13 @@ public sealed class VkOptions
     /// <summary>Most results read per query and poll (VK pages through at most about 1000). Default 1000.</summary>
     [Range(1, 10000)]
     public int MaxSearchResultsPerQuery { get; set; } = 1000;
+
+    /// <summary>
+    /// Each search starts this long before the newest date already read, so a post VK indexes late is still
+    /// found; results already stored are dropped by the pipeline. Default 1 hour.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan SearchOverlap { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Requests per second for the token, counted over every VK method. Default 3 (the service-key minimum is 5, so 3 leaves room).</summary>
     [Range(1, 100)]

@@ -33,6 +33,7 @@ public static class VkServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<VkApiClient>>());
         });
         services.AddSingleton<VkCommunityResolver>();
+        services.AddSingleton<VkUnavailableCommunities>();
         services.AddSingleton<VkSourceProvider>();
         services.AddSingleton<ISourceProvider>(sp => sp.GetRequiredService<VkSourceProvider>());
         return services;

@@ -60,7 +60,8 @@ internal sealed class VkSourceProvider(IOptions<VkOptions> options, IServiceProv
     }
 
     private VkWallReader Reader() => new(
-        services.GetRequiredService<VkApiClient>(), options.Value, services.GetRequiredService<IOperatorAlerts>(), Logger<VkWallReader>());
+        services.GetRequiredService<VkApiClient>(), options.Value, services.GetRequiredService<IOperatorAlerts>(),
+        services.GetRequiredService<VkUnavailableCommunities>(), services.GetRequiredService<TimeProvider>(), Logger<VkWallReader>());
 
     private VkPostMapper Mapper(string sourceId) => new(services.GetRequiredService<IOptions<MunicipalityOptions>>().Value.Id, sourceId);
 

@@ -6,10 +6,13 @@ namespace Mcu.Monitor.Sources.Vk;
 
 /// <summary>
 /// Reads many walls with as few requests as possible: each round asks every unfinished wall for its next page,
-/// 25 <c>wall.get</c> calls per <c>execute</c>. Per-wall errors skip that wall (§1.8); errors that make the token
-/// unusable end the read, keeping the walls already complete.
+/// 25 <c>wall.get</c> calls per <c>execute</c>. Per-wall errors skip that wall (§1.8): a call failing with 6 or 9
+/// inside <c>execute</c> is asked once more after its delay; a wall VK refuses as closed, private, blocked or
+/// deleted is reported to the operators and rests <see cref="VkOptions.UnavailableCommunityPause"/>. Errors that
+/// make the token unusable end the read, keeping the walls already complete.
 /// </summary>
-internal sealed class VkWallReader(VkApiClient client, VkOptions options, IOperatorAlerts alerts, ILogger logger)
+internal sealed class VkWallReader(
+    VkApiClient client, VkOptions options, IOperatorAlerts alerts, VkUnavailableCommunities unavailable, TimeProvider time, ILogger logger)
 {
     public async Task<(IReadOnlyList<VkWallRead> Walls, int? StoppedBy)> ReadAsync(string sourceId, IReadOnlyList<VkWallPlan> plans, CancellationToken cancellationToken)
     {
@@ -25,10 +28,20 @@ internal sealed class VkWallReader(VkApiClient client, VkOptions options, IOpera
             return (walls, ex.Code);
         }
 
+        foreach (var wall in walls)
+        {
+            if (unavailable.IsResting(wall.Community.OwnerId, out var until))
+            {
+                VkLog.CommunityResting(logger, sourceId, wall.Community.Name, until);
+                wall.Done = true;
+            }
+        }
+
         int? stoppedBy = null;
-        var pending = walls;
+        var pending = walls.Where(w => !w.Done).ToList();
         while (pending.Count > 0 && stoppedBy is null)
         {
+            var wait = TimeSpan.Zero;
             foreach (var batch in pending.Chunk(options.UseExecute ? VkExecuteScript.MaxCalls : 1))
             {
                 var results = await FetchAsync(batch, cancellationToken);
@@ -42,8 +55,18 @@ internal sealed class VkWallReader(VkApiClient client, VkOptions options, IOpera
                         continue;
                     }
 
-                    wall.Done = true;
                     var error = result.Error ?? new VkApiException("wall.get", VkErrorCodes.ExecuteCallFailed, "VK wall.get: no result");
+                    if (options.UseExecute && VkErrorCodes.IsRateLimited(error.Code) && !wall.Retried)
+                    {
+                        // Only this slot of execute failed (the client retries whole requests): ask again once, after the delay.
+                        wall.Retried = true;
+                        var delay = error.RetryAfter ?? options.TooManyRequestsDelay;
+                        wait = delay > wait ? delay : wait;
+                        VkLog.Retrying(logger, error.Method, error.Code, 1, delay);
+                        continue;
+                    }
+
+                    wall.Done = true;
                     if (VkErrorCodes.StopsReading(error.Code))
                     {
                         stoppedBy ??= error.Code;
@@ -62,6 +85,10 @@ internal sealed class VkWallReader(VkApiClient client, VkOptions options, IOpera
             }
 
             pending = walls.Where(w => !w.Done).ToList();
+            if (stoppedBy is null && pending.Count > 0 && wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
         }
 
         return (walls, stoppedBy);
@@ -88,6 +115,21 @@ internal sealed class VkWallReader(VkApiClient client, VkOptions options, IOpera
     private void Accept(string sourceId, VkWallRead wall, VkWallPage page)
     {
         var items = (page.Items ?? []).OfType<VkPost>().ToList();
+        var plan = wall.Plan;
+        if (wall.Offset == plan.StartOffset && wall.StartOffset > 0 && plan.ResumeCheckDate is { } check)
+        {
+            // A catch-up goes on below what the previous poll read. Its first page must still reach back to that
+            // poll's oldest post; if not, posts above were deleted and some may have slid past the offset: start over.
+            var top = items.FirstOrDefault(p => p.IsPinned != true);
+            if (top is null || top.Date < check)
+            {
+                VkLog.WallShifted(logger, sourceId, wall.Community.Name);
+                wall.StartOffset = wall.Offset = 0;
+                return;
+            }
+        }
+
+        var before = wall.Posts.Count;
         foreach (var post in items.Where(p => p.Id > 0))
         {
             wall.Posts.TryAdd(post.Id, post);
@@ -98,7 +140,6 @@ internal sealed class VkWallReader(VkApiClient client, VkOptions options, IOpera
 
         // The wall is newest first except a pinned post on top, so the page's last unpinned post tells how far
         // back it reached; a pinned post older than the cursor neither stops the scan nor counts as new.
-        var plan = wall.Plan;
         var oldest = items.LastOrDefault(p => p.IsPinned != true);
         var reachedKnown = oldest is not null
             && ((plan.LastSeenId is { } seen && oldest.Id <= seen) || (plan.NotBefore is { } notBefore && oldest.Date < notBefore));
@@ -107,10 +148,16 @@ internal sealed class VkWallReader(VkApiClient client, VkOptions options, IOpera
         {
             wall.Done = wall.Complete = true;
         }
-        else if (wall.Posts.Count >= plan.MaxPosts)
+        else if (wall.Posts.Count >= plan.MaxPosts || wall.Offset - wall.StartOffset >= plan.MaxPosts)
         {
             VkLog.WallTruncated(logger, sourceId, wall.Community.Name, plan.MaxPosts);
-            wall.Done = wall.Complete = true;
+            wall.Done = wall.Complete = wall.Truncated = true;
+        }
+        else if (wall.Posts.Count == before)
+        {
+            // The page repeated what was read (no new ids): without a usable total this could go on forever.
+            VkLog.WallPagesRepeat(logger, sourceId, wall.Community.Name, wall.Offset);
+            wall.Done = wall.Complete = wall.Truncated = true;
         }
     }
 
@@ -121,6 +168,13 @@ internal sealed class VkWallReader(VkApiClient client, VkOptions options, IOpera
             VkLog.BadCommunity(logger, sourceId, community.Name, error.Code);
             alerts.Raise("vk-source:" + community.Name,
                 $"Стена сообщества VK «{community.Name}» не читается (ошибка {error.Code}); сообщество пропускается. Проверьте Sources:Vk:Communities.");
+        }
+        else if (VkErrorCodes.MeansUnavailableCommunity(error.Code))
+        {
+            var until = unavailable.Rest(community.OwnerId, options.UnavailableCommunityPause);
+            VkLog.CommunityUnavailable(logger, sourceId, community.Name, error.Code, until);
+            alerts.Raise("vk-source:" + community.Name,
+                $"Стена сообщества VK «{community.Name}» закрыта, заблокирована или удалена (ошибка {error.Code}); сообщество пропускается до {until:yyyy-MM-dd HH:mm} UTC. Проверьте Sources:Vk:Communities.");
         }
         else
         {

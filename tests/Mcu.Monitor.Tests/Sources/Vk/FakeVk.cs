@@ -208,8 +208,9 @@ public sealed partial class FakeVk
     private LoopbackResponse Search(IReadOnlyDictionary<string, string> p)
     {
         var startTime = long.Parse(p["start_time"], CultureInfo.InvariantCulture);
+        var endTime = p.TryGetValue("end_time", out var end) ? long.Parse(end, CultureInfo.InvariantCulture) : long.MaxValue;
         var matching = SearchResults
-            .Where(r => r["date"]!.GetValue<long>() >= startTime)
+            .Where(r => r["date"]!.GetValue<long>() >= startTime && r["date"]!.GetValue<long>() <= endTime)
             .OrderByDescending(r => r["date"]!.GetValue<long>())
             .ToList();
         var offset = p.TryGetValue("start_from", out var from) ? int.Parse(from, CultureInfo.InvariantCulture) : 0;

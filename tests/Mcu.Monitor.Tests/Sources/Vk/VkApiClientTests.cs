@@ -124,7 +124,7 @@ public class VkApiClientTests
         Assert.Equal(29, resting.Code);
         Assert.Equal(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.FromHours(3)) - time.GetUtcNow(), resting.RetryAfter);
         Assert.Single(host.Server.Requests);
-        await host.Client.SearchAsync("Алексеевка", 0, null, 10, CancellationToken.None); // other methods go on
+        await host.Client.SearchAsync("Алексеевка", 0, null, null, 10, CancellationToken.None); // other methods go on
         time.Advance(resting.RetryAfter!.Value);
         var page = await host.Client.GetWallAsync(Wall, CancellationToken.None);
         Assert.Single(page.Items!);

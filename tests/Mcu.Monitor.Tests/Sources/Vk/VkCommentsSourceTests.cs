@@ -103,4 +103,74 @@ public class VkCommentsSourceTests
         Assert.Empty(again);
         Assert.DoesNotContain(host.Server.Requests, r => r.Path == "/method/wall.getComments"); // closed comments are not asked again
     }
+
+    private static JsonObject CommentedPost(long id, long count)
+    {
+        var post = FakeVk.Post(-69459624, id, Now.ToUnixTimeSeconds() - 60);
+        post["comments"] = new JsonObject { ["count"] = count };
+        return post;
+    }
+
+    [Fact]
+    public async Task ReadAsync_PollStoppedAfterTheFirstComment_NextPollReadsTheRest()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var host = Host(time);
+        host.Vk.Walls[-69459624] = [CommentedPost(10, 3)];
+        host.Vk.Comments["-69459624_10"] = [FakeVk.Comment(11, Now.ToUnixTimeSeconds()), FakeVk.Comment(12, Now.ToUnixTimeSeconds()), FakeVk.Comment(13, Now.ToUnixTimeSeconds())];
+
+        var first = await VkTestHost.ReadAllAsync(host.Source("vk:comments"), null);
+        // The pipeline committed only the first item (the poll was stopped there).
+        var resumed = await VkTestHost.ReadAllAsync(host.Source("vk:comments"), first[0].Cursor);
+
+        Assert.Equal(["11", "12", "13"], first.Where(i => i.Post is not null).Select(i => i.Post!.Key.Item));
+        Assert.Equal(["12", "13"], resumed.Where(i => i.Post is not null).Select(i => i.Post!.Key.Item));
+    }
+
+    [Fact]
+    public async Task ReadAsync_MaxCommentsPerPostCutsTheRead_NextPollReadsTheRest()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var host = new VkTestHost(new() { ["Sources:Vk:Communities:0"] = "69459624", ["Sources:Vk:MaxCommentsPerPost"] = "2" }, time);
+        var d = Now.ToUnixTimeSeconds();
+        var withThread = FakeVk.Comment(11, d);
+        withThread["replies"] = new JsonArray(FakeVk.Comment(12, d), FakeVk.Comment(13, d), FakeVk.Comment(14, d));
+        var secondThread = FakeVk.Comment(20, d);
+        secondThread["replies"] = new JsonArray(FakeVk.Comment(21, d), FakeVk.Comment(22, d));
+        host.Vk.Walls[-69459624] = [CommentedPost(10, 8)];
+        host.Vk.Comments["-69459624_10"] = [withThread, secondThread, FakeVk.Comment(30, d)];
+
+        var first = await VkTestHost.ReadAllAsync(host.Source("vk:comments"), null);
+        var second = await VkTestHost.ReadAllAsync(host.Source("vk:comments"), first[^1].Cursor);
+        var third = await VkTestHost.ReadAllAsync(host.Source("vk:comments"), second[^1].Cursor);
+
+        // The cap stopped before the replies of 20: nothing from 21 on is yielded (30 would pass them).
+        Assert.Equal(["11", "12", "13", "14", "20"], first.Where(i => i.Post is not null).Select(i => i.Post!.Key.Item));
+        Assert.Equal(["21", "22", "30"], second.Where(i => i.Post is not null).Select(i => i.Post!.Key.Item));
+        Assert.DoesNotContain(third, i => i.Post is not null);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CommentDeletedAndAnotherAddedCountUnchanged_ReadAfterTheFullRereadInterval()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var host = Host(time);
+        var d = Now.ToUnixTimeSeconds();
+        host.Vk.Walls[-69459624] = [CommentedPost(10, 2)];
+        host.Vk.Comments["-69459624_10"] = [FakeVk.Comment(11, d), FakeVk.Comment(12, d)];
+
+        var first = await VkTestHost.ReadAllAsync(host.Source("vk:comments"), null);
+        host.Vk.Comments["-69459624_10"] = [FakeVk.Comment(11, d), FakeVk.Comment(13, d)]; // 12 deleted, 13 added: still 2
+        host.Server.Requests.Clear();
+        var soon = await VkTestHost.ReadAllAsync(host.Source("vk:comments"), first[^1].Cursor);
+        var soonRequests = host.Server.Requests.Count(r => r.Path == "/method/wall.getComments");
+        time.Advance(TimeSpan.FromMinutes(61));
+        var later = await VkTestHost.ReadAllAsync(host.Source("vk:comments"), first[^1].Cursor);
+
+        Assert.Equal(["11", "12"], first.Select(i => i.Post!.Key.Item));
+        Assert.Empty(soon);
+        Assert.Equal(0, soonRequests);
+        Assert.Equal(["13"], later.Where(i => i.Post is not null).Select(i => i.Post!.Key.Item));
+        Assert.Contains("\"N\":2", later[^1].Cursor, StringComparison.Ordinal);
+    }
 }
