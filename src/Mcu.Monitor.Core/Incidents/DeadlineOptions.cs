@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Mcu.Monitor.Incidents;
 
 /// <summary>
-/// Time to answer by priority. This first cut counts calendar time; working hours on the production
-/// calendar arrive with issue #6.
+/// Time to answer by priority, in working time on the working calendar (<c>WorkingCalendar</c>): 4 working
+/// hours opened on Friday at 16:00 fall due on Monday at 11:00.
 /// </summary>
 public sealed class DeadlineOptions
 {

@@ -4,8 +4,11 @@ using Mcu.Monitor.Text;
 
 namespace Mcu.Monitor.Incidents;
 
-/// <summary>First-cut incident rules: an appeal opens an incident, routed and given a deadline.</summary>
-public sealed class IncidentPlanner(IncidentOptions options, Router router)
+/// <summary>
+/// First-cut incident rules: an appeal opens an incident, routed and given a deadline in working time on the
+/// working calendar (or in plain hours when no calendar is given).
+/// </summary>
+public sealed class IncidentPlanner(IncidentOptions options, Router router, WorkingCalendar? calendar = null)
 {
     public const string AlertKindOpened = "incident.opened";
 
@@ -45,7 +48,7 @@ public sealed class IncidentPlanner(IncidentOptions options, Router router)
             Risk = classification.Risk,
             Status = IncidentStatus.New,
             OpenedAt = openedAt,
-            DueAt = openedAt + deadline,
+            DueAt = calendar?.AddWorkingTime(openedAt, deadline) ?? openedAt + deadline,
             RoutingReason = route.Reason,
         };
         return new IncidentPlan(incident, $"{AlertKindOpened}:{post.Key}");

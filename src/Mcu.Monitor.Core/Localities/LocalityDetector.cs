@@ -17,9 +17,9 @@ public sealed class LocalityDetector
 
     public LocalityDetector(TerritoryOptions options)
     {
-        _settlementMarkers = options.SettlementMarkers.Select(TextNormalizer.FoldCase).ToHashSet(StringComparer.Ordinal);
-        _streetMarkers = options.StreetMarkers.Select(TextNormalizer.FoldCase).ToHashSet(StringComparer.Ordinal);
-        _streetPrepositions = options.StreetPrepositions.Select(TextNormalizer.FoldCase).ToHashSet(StringComparer.Ordinal);
+        _settlementMarkers = options.EffectiveSettlementMarkers.Select(TextNormalizer.FoldCase).ToHashSet(StringComparer.Ordinal);
+        _streetMarkers = options.EffectiveStreetMarkers.Select(TextNormalizer.FoldCase).ToHashSet(StringComparer.Ordinal);
+        _streetPrepositions = options.EffectiveStreetPrepositions.Select(TextNormalizer.FoldCase).ToHashSet(StringComparer.Ordinal);
         foreach (var locality in options.Localities)
         {
             foreach (var alias in locality.Aliases) Add(locality, alias, EntryKind.Name);

@@ -40,6 +40,49 @@ public static class ConfigurationRules
         }
     }
 
+    public static IEnumerable<string> WorkingCalendar(Incidents.WorkingCalendarOptions o)
+    {
+        if (o.WorkdayStart >= o.WorkdayEnd)
+        {
+            yield return FormattableString.Invariant($"WorkingCalendar:WorkdayStart = '{o.WorkdayStart}': must be before WorkdayEnd ({o.WorkdayEnd})");
+        }
+
+        for (var i = 0; i < o.Holidays.Count; i++)
+        {
+            if (!Incidents.WorkingCalendarOptions.TryParseDay(o.Holidays[i], out _))
+            {
+                yield return $"WorkingCalendar:Holidays:{i} = '{o.Holidays[i]}': must be a date written yyyy-MM-dd";
+            }
+        }
+
+        for (var i = 0; i < o.WorkingWeekends.Count; i++)
+        {
+            if (!Incidents.WorkingCalendarOptions.TryParseDay(o.WorkingWeekends[i], out _))
+            {
+                yield return $"WorkingCalendar:WorkingWeekends:{i} = '{o.WorkingWeekends[i]}': must be a date written yyyy-MM-dd";
+            }
+        }
+
+        var weekends = o.EffectiveWeekends;
+        for (var i = 0; i < weekends.Count; i++)
+        {
+            if (!Incidents.WorkingCalendarOptions.TryParseWeekday(weekends[i], out _))
+            {
+                yield return $"WorkingCalendar:Weekends:{i} = '{weekends[i]}': must be a day name such as Saturday";
+            }
+        }
+
+        if (weekends.Distinct(StringComparer.OrdinalIgnoreCase).Count() >= 7 && o.WorkingWeekends.Count == 0)
+        {
+            yield return "WorkingCalendar:Weekends = 'every day': at least one working day a week is needed";
+        }
+
+        if ((o.LunchStart is null) != (o.LunchEnd is null) || (o.LunchStart is { } start && o.LunchEnd is { } end && start >= end))
+        {
+            yield return FormattableString.Invariant($"WorkingCalendar:LunchStart = '{o.LunchStart}': give both LunchStart and LunchEnd, start before end, or neither");
+        }
+    }
+
     public static IEnumerable<string> Territory(TerritoryOptions o)
     {
         foreach (var duplicate in o.Localities.GroupBy(l => l.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))

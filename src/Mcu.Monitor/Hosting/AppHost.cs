@@ -26,7 +26,7 @@ namespace Mcu.Monitor.Hosting;
 
 /// <summary>
 /// Composes the application. Configuration, in order (later wins): <c>appsettings.json</c>,
-/// <c>lexicon.json</c> and <c>territory.json</c> beside the executable, <c>appsettings.{Environment}.json</c>,
+/// <c>lexicon.json</c>, <c>territory.json</c> and <c>calendar.json</c> beside the executable, <c>appsettings.{Environment}.json</c>,
 /// the <c>--config</c> file, environment variables (<c>Storage__DatabasePath</c>).
 /// </summary>
 public static class AppHost
@@ -46,6 +46,7 @@ public static class AppHost
             .AddJsonFile("appsettings.json", optional: false)
             .AddJsonFile("lexicon.json", optional: true)
             .AddJsonFile("territory.json", optional: true)
+            .AddJsonFile("calendar.json", optional: true)
             .AddJsonFile($"appsettings.{builder.Environment.EnvironmentName}.json", optional: true);
         if (settings.ConfigFile is not null)
         {
@@ -84,6 +85,7 @@ public static class AppHost
         services.AddValidatedOptions<RoutingOptions>(configuration, RoutingOptions.SectionName, (sp, o) => ConfigurationRules.Routing(
             o, sp.GetRequiredService<IOptions<ClassificationOptions>>().Value, sp.GetRequiredService<IOptions<TerritoryOptions>>().Value));
         services.AddValidatedOptions<IncidentOptions>(configuration, IncidentOptions.SectionName);
+        services.AddValidatedOptions<WorkingCalendarOptions>(configuration, WorkingCalendarOptions.SectionName, (_, o) => ConfigurationRules.WorkingCalendar(o));
         services.AddValidatedOptions<AlertsOptions>(configuration, AlertsOptions.SectionName);
         services.AddValidatedOptions<SourcesOptions>(configuration, SourcesOptions.SectionName, (_, o) => ConfigurationRules.Sources(o, FileSourceProvider.ResolvePath));
 
@@ -104,7 +106,11 @@ public static class AppHost
         services.AddSingleton<IPostClassifier>(sp => new LexiconClassifier(sp.GetRequiredService<IOptions<ClassificationOptions>>().Value));
         services.AddSingleton(sp => new LocalityDetector(sp.GetRequiredService<IOptions<TerritoryOptions>>().Value));
         services.AddSingleton(sp => new Router(sp.GetRequiredService<IOptions<RoutingOptions>>().Value));
-        services.AddSingleton(sp => new IncidentPlanner(sp.GetRequiredService<IOptions<IncidentOptions>>().Value, sp.GetRequiredService<Router>()));
+        services.AddSingleton(sp => new WorkingCalendar(
+            sp.GetRequiredService<IOptions<WorkingCalendarOptions>>().Value,
+            TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<MunicipalityOptions>>().Value.TimeZone)));
+        services.AddSingleton(sp => new IncidentPlanner(
+            sp.GetRequiredService<IOptions<IncidentOptions>>().Value, sp.GetRequiredService<Router>(), sp.GetRequiredService<WorkingCalendar>()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value);
         services.AddSingleton(sp => new OfficialAccounts(sp.GetRequiredService<IOptions<SourcesOptions>>().Value.OfficialAccounts));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IngestPipeline>(sp, sp.GetRequiredService<OfficialAccounts>()));

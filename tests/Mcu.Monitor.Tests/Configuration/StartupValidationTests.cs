@@ -20,6 +20,9 @@ public class StartupValidationTests
     [InlineData("Classification:RiskThresholds:High", "0.9", "Classification:RiskThresholds")]
     [InlineData("Incidents:Deadlines:Critical", "00:00:00", "Incidents:Deadlines:Critical = '00:00:00'")]
     [InlineData("Alerts:Channel", "pigeon", "Alerts:Channel = 'pigeon'")]
+    [InlineData("WorkingCalendar:WorkdayStart", "19:00:00", "WorkingCalendar:WorkdayStart = '19:00:00'")]
+    [InlineData("WorkingCalendar:Holidays:0", "2026-13-45", "WorkingCalendar:Holidays:0 = '2026-13-45'")]
+    [InlineData("WorkingCalendar:Weekends:1", "Sundey", "WorkingCalendar:Weekends:1 = 'Sundey'")]
     [InlineData("Storage:BusyTimeout", "abc", "'abc' at 'Storage:BusyTimeout'")]
     [InlineData("Pipeline:BatchSize", "many", "'many' at 'Pipeline:BatchSize'")]
     public async Task AnyCommand_InvalidSetting_ExitsWithCode2NamingKeyAndValue(string key, string value, string expected)

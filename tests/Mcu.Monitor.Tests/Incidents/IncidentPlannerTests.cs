@@ -40,6 +40,19 @@ public class IncidentPlannerTests
     }
 
     [Fact]
+    public void Plan_WithWorkingCalendar_DeadlineCountsWorkingHours()
+    {
+        var calendar = new WorkingCalendar(TestConfiguration.Bind<WorkingCalendarOptions>(WorkingCalendarOptions.SectionName), TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
+        var planner = new IncidentPlanner(new IncidentOptions(), new Router(TestConfiguration.Routing()), calendar);
+        var friday = TestPosts.Post("1") with { PublishedAt = new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.FromHours(3)) };
+
+        var high = planner.Plan(friday, Classified(true, RiskLevel.High), null, [], friday.PublishedAt.AddDays(3))!;
+
+        // 9 working hours from Friday 15:00: 3 on Friday, 4 + 2 on Monday around the lunch break → Monday 16:00
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 16, 0, 0, TimeSpan.FromHours(3)), high.Incident.DueAt);
+    }
+
+    [Fact]
     public void Plan_NotAnAppeal_OpensNothing() =>
         Assert.Null(Planner().Plan(TestPosts.Post("1"), Classified(false, RiskLevel.High), null, [], Now));
 

@@ -13,6 +13,7 @@ public static class TestConfiguration
         .AddJsonFile("appsettings.json")
         .AddJsonFile("lexicon.json")
         .AddJsonFile("territory.json")
+        .AddJsonFile("calendar.json")
         .Build());
 
     public static IConfiguration Configuration => Shipped.Value;
