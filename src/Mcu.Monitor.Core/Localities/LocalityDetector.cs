@@ -6,7 +6,9 @@ namespace Mcu.Monitor.Localities;
 /// <summary>
 /// Finds the locality a post is about from the configured gazetteer. Names match by Snowball stem, so
 /// «в Иловке», «Иловка» and «Иловское поселение» are one place; names that are ordinary words need a
-/// settlement marker, street names a street marker. The first place named in the text wins.
+/// settlement marker, street names a street marker. The first settlement named in the text wins; a street
+/// counts only when no settlement is named, because village streets share names with the town's
+/// («на Мостовой в Иловке» is in Иловка).
 /// </summary>
 public sealed class LocalityDetector
 {
@@ -32,6 +34,7 @@ public sealed class LocalityDetector
 
     public LocalityMatch? Detect(IReadOnlyList<Token> tokens)
     {
+        LocalityMatch? firstStreet = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!_byFirstStem.TryGetValue(tokens[i].Stem, out var entries))
@@ -41,15 +44,22 @@ public sealed class LocalityDetector
 
             foreach (var entry in entries)
             {
-                if (Matches(entry, tokens, i))
+                if (!Matches(entry, tokens, i))
                 {
-                    var matched = string.Join(' ', tokens.Skip(i).Take(entry.Stems.Length).Select(t => t.Surface));
-                    return new LocalityMatch(entry.Locality.Id, entry.Locality.Name, matched);
+                    continue;
                 }
+
+                var matched = new LocalityMatch(entry.Locality.Id, entry.Locality.Name, string.Join(' ', tokens.Skip(i).Take(entry.Stems.Length).Select(t => t.Surface)));
+                if (entry.Kind != EntryKind.Street)
+                {
+                    return matched;
+                }
+
+                firstStreet ??= matched;
             }
         }
 
-        return null;
+        return firstStreet;
     }
 
     private bool Matches(Entry entry, IReadOnlyList<Token> tokens, int start)

@@ -35,4 +35,24 @@ public class IncidentsCommandTests
         using var document = JsonDocument.Parse(result.Output);
         Assert.Equal(0, document.RootElement.GetArrayLength());
     }
+
+    [Fact]
+    public async Task Query_AfterRun_JsonGroupsAddUpToTheTotalAndTableListsPosts()
+    {
+        using var cli = new CliRunner();
+        await cli.RunAsync("run", "--once");
+
+        var grouped = await cli.RunAsync("query", "--group-by", "sector", "--json");
+        var appeals = await cli.RunAsync("query", "--appeal", "true", "--network", "vk", "--limit", "3");
+
+        Assert.Equal(0, grouped.ExitCode);
+        using var document = JsonDocument.Parse(grouped.Output);
+        Assert.Equal("sqlite", document.RootElement.GetProperty("backend").GetString());
+        var total = document.RootElement.GetProperty("total").GetInt64();
+        Assert.True(total >= 300);
+        Assert.Equal(total, document.RootElement.GetProperty("groups").EnumerateArray().Sum(g => g.GetProperty("count").GetInt64()));
+        Assert.Equal(0, appeals.ExitCode);
+        Assert.Contains("post(s) match (sqlite)", appeals.Output, StringComparison.Ordinal);
+        Assert.Equal(3, appeals.Output.Split('\n').Count(l => l.Contains("https://vk.com/", StringComparison.Ordinal)));
+    }
 }

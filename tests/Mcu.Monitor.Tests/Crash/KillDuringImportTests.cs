@@ -57,7 +57,8 @@ public class KillDuringImportTests(ITestOutputHelper output)
 
     private static Process StartImport(string feed, string database, TempDirectory directory)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // the dotnet host that runs the tests, so the child uses the same SDK even when it is not on PATH
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Mcu.Monitor.dll"), "import", feed },
             RedirectStandardOutput = true,

@@ -44,6 +44,41 @@ public class AppHostTests
     }
 
     [Fact]
+    public async Task Build_WithEveryNetworkConfigured_SchedulesAJobPerSource()
+    {
+        using var cli = new CliRunner();
+        foreach (var (key, value) in new Dictionary<string, string?>
+        {
+            ["Sources:Vk:Enabled"] = "true",
+            ["Sources:Vk:ServiceToken"] = "dummy-service-token",
+            ["Sources:Vk:Communities:0"] = "club201234567",
+            ["Sources:Vk:Queries:0"] = "Алексеевка",
+            ["Sources:Ok:Groups:0:Id"] = "53038939046008",
+            ["Sources:Ok:Groups:0:Name"] = "Алексеевка",
+            ["Sources:Ok:Groups:0:Enabled"] = "true",
+            ["Sources:Ok:ApplicationKey"] = "CBAFJIICABABABABA",
+            ["Sources:Ok:SecretKey"] = "dummy-secret",
+            ["Sources:Ok:AccessToken"] = "dummy-token",
+            ["Sources:Telegram:ReadBotUpdates"] = "true",
+            ["Sources:Telegram:BotToken"] = "123456789:AAdummyDummyDummyDummyDummyDummy_dum",
+            ["Sources:Telegram:PublicChannels:0"] = "alekseevka_news",
+        })
+        {
+            cli.Settings[key] = value;
+        }
+
+        using var host = AppHost.Build(new AppHostSettings { Worker = true, Overrides = cli.Settings, AlertOutput = TextWriter.Null });
+        AppHost.Prepare(host);
+        await host.Services.GetServices<IHostedService>().OfType<SourceJobScheduler>().Single().StartAsync(CancellationToken.None);
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        foreach (var source in new[] { "file:sample", "vk:walls", "vk:comments", "vk:search", "ok:group:53038939046008", "telegram:bot", "telegram:web:alekseevka_news" })
+        {
+            Assert.True(await scheduler.GetJobDetail(new JobKey(SourceJobScheduler.JobName(source))) is not null, source);
+        }
+    }
+
+    [Fact]
     public async Task Run_Worker_PollsTheSampleFeedAndDeliversEveryAlertUntilStopped()
     {
         using var cli = new CliRunner();

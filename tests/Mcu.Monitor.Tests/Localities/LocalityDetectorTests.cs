@@ -60,6 +60,19 @@ public class LocalityDetectorTests
         Assert.Equal("ilovka", match.LocalityId);
     }
 
+    [Theory]
+    [InlineData("На улице Мостовой в Иловке яма на дороге")]
+    [InlineData("В Иловке на Мостовой яма на дороге")]
+    public void Detect_StreetAndSettlement_SettlementWinsWhereverItStands(string text)
+    {
+        // village streets share names with the town's: a named settlement is the better answer
+        Assert.Equal("ilovka", Detector.Detect(text)?.LocalityId);
+    }
+
+    [Fact]
+    public void Detect_StreetOnly_TheTown() =>
+        Assert.Equal("alekseevka", Detector.Detect("На улице Мостовой яма на дороге")?.LocalityId);
+
     [Fact]
     public void Detect_Match_ReportsNameAndMatchedWords()
     {

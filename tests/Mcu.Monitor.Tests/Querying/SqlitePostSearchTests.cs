@@ -84,6 +84,19 @@ public sealed class SqlitePostSearchTests : IAsyncLifetime, IDisposable
     }
 
     [Theory]
+    [InlineData("risk", "Low:2,Medium:2,Critical:1,High:1")] // ties: key order
+    [InlineData("locality", "(нет):2,alekseevka:2,ilovka:2")]
+    [InlineData("network", "vk:3,telegram:2,ok:1")]
+    [InlineData("recipient", "zhkh:4,(нет):2")]
+    [InlineData("source", "file:test:6")]
+    [InlineData("appeal", "1:4,0:2")]
+    public async Task Search_GroupByEachField_HandCountedAnswers(string field, string expected)
+    {
+        var result = await _search.SearchAsync(new PostQuery { GroupBy = field }, CancellationToken.None);
+        Assert.Equal(expected, string.Join(",", result.Groups.Select(g => $"{g.Key}:{g.Count}")));
+    }
+
+    [Theory]
     [InlineData("\"")]
     [InlineData("NEAR(")]
     [InlineData("*")]
