@@ -27,7 +27,8 @@ namespace Mcu.Monitor.Hosting;
 /// <summary>
 /// Composes the application. Configuration, in order (later wins): <c>appsettings.json</c>,
 /// <c>lexicon.json</c>, <c>territory.json</c> and <c>calendar.json</c> beside the executable, <c>appsettings.{Environment}.json</c>,
-/// the <c>--config</c> file, environment variables (<c>Storage__DatabasePath</c>).
+/// the <c>--config</c> file, user secrets (<c>dotnet user-secrets</c>, in the Development environment), environment
+/// variables (<c>Storage__DatabasePath</c>).
 /// </summary>
 public static class AppHost
 {
@@ -51,6 +52,13 @@ public static class AppHost
         if (settings.ConfigFile is not null)
         {
             configuration.AddJsonFile(Path.GetFullPath(settings.ConfigFile), optional: false);
+        }
+
+        // Secrets (tokens, keys, passwords) come from user secrets on a development machine (as .NET does, only in
+        // the Development environment) or from environment variables, never from committed files.
+        if (builder.Environment.IsDevelopment())
+        {
+            configuration.AddUserSecrets(typeof(AppHost).Assembly, optional: true);
         }
 
         configuration.AddEnvironmentVariables();
