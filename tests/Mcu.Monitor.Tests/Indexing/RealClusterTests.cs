@@ -66,6 +66,15 @@ public sealed class RealClusterTests
                 json.RootElement.EnumerateArray().Select(e => e.GetProperty("index").GetString()!).Order(StringComparer.Ordinal).ToList());
             var incidents = await ElasticsearchRequests.SendAsync(h.Client, EsMethod.GET, $"/{options.IncidentsAlias}/_count", null, CancellationToken.None);
             Assert.Equal(1, JsonDocument.Parse(incidents.Body).RootElement.GetProperty("count").GetInt32());
+
+            // a reclassification is a newer version and overwrites; replaying everything afterwards (409s) does not undo it
+            h.Reclassify("vk:-1:1", "Critical");
+            var reclassified = await h.Indexer.DrainAsync(CancellationToken.None);
+            Assert.Equal((1, 0), (reclassified.Indexed, reclassified.Dead));
+            await h.Rebuild.RunAsync(CancellationToken.None);
+            await ElasticsearchRequests.SendAsync(h.Client, EsMethod.POST, $"/{options.PostsAlias}/_refresh", null, CancellationToken.None);
+            var critical = await h.Search.SearchAsync(new PostQuery { MinRisk = "Critical" }, CancellationToken.None);
+            Assert.Equal(["vk:-1:1"], critical.Posts.Select(p => p.Id).ToList());
         }
         finally
         {
