@@ -11,8 +11,11 @@ public sealed class RecipientOptions
     [Required]
     public string Name { get; set; } = "";
 
-    /// <summary>Telegram chats that receive this recipient's alerts (used once the bot arrives, issue #6).</summary>
-    public List<long> TelegramChatIds { get; set; } = [];
+    /// <summary>
+    /// Telegram chat ids that receive this recipient's alerts (used once the bot arrives, issue #6). Strings, so
+    /// a mistyped id stops start-up: the binder would silently drop a list item that is not a number.
+    /// </summary>
+    public List<string> TelegramChatIds { get; set; } = [];
 
     public List<string> Emails { get; set; } = [];
 

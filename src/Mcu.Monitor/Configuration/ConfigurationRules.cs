@@ -106,6 +106,15 @@ public static class ConfigurationRules
 
         for (var i = 0; i < o.Recipients.Count; i++)
         {
+            for (var c = 0; c < o.Recipients[i].TelegramChatIds.Count; c++)
+            {
+                var chat = o.Recipients[i].TelegramChatIds[c];
+                if (!long.TryParse(chat, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    yield return $"Routing:Recipients:{i}:TelegramChatIds:{c} = '{chat}': must be a numeric Telegram chat id such as -1001234567890";
+                }
+            }
+
             var escalatesTo = o.Recipients[i].EscalatesTo;
             if (!string.IsNullOrEmpty(escalatesTo) && !recipients.Contains(escalatesTo))
             {

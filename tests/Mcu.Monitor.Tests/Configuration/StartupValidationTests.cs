@@ -21,6 +21,7 @@ public class StartupValidationTests
     [InlineData("Incidents:Deadlines:Critical", "00:00:00", "Incidents:Deadlines:Critical = '00:00:00'")]
     [InlineData("Alerts:Channel", "pigeon", "Alerts:Channel = 'pigeon'")]
     [InlineData("WorkingCalendar:WorkdayStart", "19:00:00", "WorkingCalendar:WorkdayStart = '19:00:00'")]
+    [InlineData("Routing:Recipients:2:TelegramChatIds:0", "@mcu_chat", "Routing:Recipients:2:TelegramChatIds:0 = '@mcu_chat'")]
     [InlineData("WorkingCalendar:Holidays:0", "2026-13-45", "WorkingCalendar:Holidays:0 = '2026-13-45'")]
     [InlineData("WorkingCalendar:Weekends:1", "Sundey", "WorkingCalendar:Weekends:1 = 'Sundey'")]
     [InlineData("Storage:BusyTimeout", "abc", "'abc' at 'Storage:BusyTimeout'")]
