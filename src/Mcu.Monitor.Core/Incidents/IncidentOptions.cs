@@ -9,4 +9,6 @@ public sealed class IncidentOptions
     public bool OpenForComments { get; set; } = true;
 
     public DeadlineOptions Deadlines { get; set; } = new();
+
+    public IncidentMergeOptions Merge { get; set; } = new();
 }

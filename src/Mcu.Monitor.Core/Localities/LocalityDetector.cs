@@ -16,6 +16,7 @@ public sealed class LocalityDetector
     private readonly HashSet<string> _settlementMarkers;
     private readonly HashSet<string> _streetMarkers;
     private readonly HashSet<string> _streetPrepositions;
+    private readonly HashSet<string> _allStems = new(StringComparer.Ordinal);
 
     public LocalityDetector(TerritoryOptions options)
     {
@@ -29,6 +30,10 @@ public sealed class LocalityDetector
             foreach (var street in locality.Streets) Add(locality, street, EntryKind.Street);
         }
     }
+
+    /// <summary>True for the stem of a place name, a street name or a marker («ул», «село»).</summary>
+    public bool IsPlaceWord(string stem) =>
+        _byFirstStem.ContainsKey(stem) || _allStems.Contains(stem) || _settlementMarkers.Contains(stem) || _streetMarkers.Contains(stem);
 
     public LocalityMatch? Detect(string text) => Detect(Tokenizer.Tokenize(TextNormalizer.ForMatching(text)));
 
@@ -93,6 +98,7 @@ public sealed class LocalityDetector
     private void Add(LocalityOptions locality, string name, EntryKind kind)
     {
         var stems = Tokenizer.Tokenize(TextNormalizer.FoldCase(name)).Select(t => t.Stem).ToArray();
+        _allStems.UnionWith(stems);
         if (stems.Length == 0)
         {
             return;

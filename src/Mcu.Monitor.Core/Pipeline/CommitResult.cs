@@ -7,4 +7,5 @@ public sealed record CommitResult(
     IReadOnlyDictionary<string, int> StoredBySector,
     int IncidentsOpened,
     int AlertsQueued,
-    int Edited = 0);
+    int Edited = 0,
+    int Merged = 0);

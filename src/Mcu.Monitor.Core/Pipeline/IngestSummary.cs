@@ -16,6 +16,9 @@ public sealed class IngestSummary
 
     public int IncidentsOpened { get; set; }
 
+    /// <summary>Appeals that joined an open incident about the same problem instead of opening one.</summary>
+    public int Merged { get; set; }
+
     public int AlertsQueued { get; set; }
 
     public SortedDictionary<string, int> StoredBySector { get; } = new(StringComparer.Ordinal);
@@ -25,6 +28,7 @@ public sealed class IngestSummary
         Stored += result.PostsStored;
         Duplicates += result.Duplicates;
         Edited += result.Edited;
+        Merged += result.Merged;
         IncidentsOpened += result.IncidentsOpened;
         AlertsQueued += result.AlertsQueued;
         foreach (var (sector, count) in result.StoredBySector)
@@ -37,6 +41,6 @@ public sealed class IngestSummary
     {
         Read += other.Read;
         Skipped += other.Skipped;
-        Add(new CommitResult(other.Stored, other.Duplicates, other.StoredBySector, other.IncidentsOpened, other.AlertsQueued, other.Edited));
+        Add(new CommitResult(other.Stored, other.Duplicates, other.StoredBySector, other.IncidentsOpened, other.AlertsQueued, other.Edited, other.Merged));
     }
 }

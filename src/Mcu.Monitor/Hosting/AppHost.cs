@@ -98,7 +98,12 @@ public static class AppHost
         services.AddValidatedOptions<SourcesOptions>(configuration, SourcesOptions.SectionName, (_, o) => ConfigurationRules.Sources(o, FileSourceProvider.ResolvePath));
 
         services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<SqlitePostStore>();
+        services.AddSingleton(sp => new SqlitePostStore(
+            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IOptions<MunicipalityOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<IncidentOptions>>().Value.Merge,
+            sp.GetRequiredService<LocalityDetector>().IsPlaceWord));
         services.AddSingleton<IPostStore>(sp => sp.GetRequiredService<SqlitePostStore>());
         services.AddSingleton<SqliteIncidentQueries>();
         services.AddSingleton<SqliteRetention>();

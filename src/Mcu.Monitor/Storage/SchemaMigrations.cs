@@ -164,6 +164,8 @@ internal static class SchemaMigrations
         ALTER TABLE sources ADD COLUMN type TEXT;
         ALTER TABLE sources ADD COLUMN address TEXT;
         ALTER TABLE sources ADD COLUMN display_name TEXT;
+        CREATE INDEX ix_incidents_merge ON incidents(municipality, sector, locality_id, opened_at);
+        CREATE INDEX ix_incident_posts_post ON incident_posts(post_key);
         """,
     ];
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Mcu.Monitor.Domain;
+using Mcu.Monitor.Incidents;
 using Mcu.Monitor.Pipeline;
 using Mcu.Monitor.Municipalities;
 using Microsoft.Data.Sqlite;
@@ -16,7 +17,12 @@ namespace Mcu.Monitor.Storage;
 /// nothing. (Not <c>INSERT OR IGNORE</c>: that also swallows NOT NULL and foreign-key violations, which
 /// would look like duplicates and lose the post; those must fail the batch instead.)
 /// </summary>
-public sealed class SqlitePostStore(SqliteDatabase database, IOptions<MunicipalityOptions> municipality, TimeProvider time) : IPostStore, IDisposable
+public sealed class SqlitePostStore(
+    SqliteDatabase database,
+    IOptions<MunicipalityOptions> municipality,
+    TimeProvider time,
+    IncidentMergeOptions? merge = null,
+    Func<string, bool>? placeWords = null) : IPostStore, IDisposable
 {
     /// <summary>Reasons and attachments are stored as JSON with Cyrillic as it is, so SQL and people can read them.</summary>
     internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -77,6 +83,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
 
         var stored = 0;
         var edited = 0;
+        var merged = 0;
         var duplicates = 0;
         var incidents = 0;
         var alerts = 0;
@@ -108,7 +115,22 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
             commands.QueueForIndex(item.Post.Municipality, IndexDocumentTypes.Post, item.Post.Key.ToString(), now);
 
             // An edit that turns a post into an appeal opens its incident now; one that was open stays as it is.
-            if (item.Incident is { } plan && commands.InsertIncident(plan, now) is { } incidentId)
+            if (item.Incident is not { } plan || commands.InAnyIncident(item.Post.Key.ToString()))
+            {
+                continue;
+            }
+
+            // One problem, one incident: an appeal like an open incident's joins it (no second alert).
+            if (merge is { Enabled: true } && commands.FindMergeTarget(plan.Incident, item.Post, merge, placeWords) is { } target)
+            {
+                merged++;
+                commands.InsertIncidentPost(target.Id, plan.Incident.Municipality, plan.Incident.PostKey.ToString(), now);
+                commands.InsertEvent(target.Id, plan.Incident.Municipality, "merged", "system", now,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plan.Incident.PostKey}: сходство {target.Similarity:0.00}"));
+                commands.TouchIncident(target.Id, now);
+                commands.QueueForIndex(plan.Incident.Municipality, IndexDocumentTypes.Incident, target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
+            }
+            else if (commands.InsertIncident(plan, now) is { } incidentId)
             {
                 incidents++;
                 commands.InsertIncidentPost(incidentId, plan.Incident.Municipality, plan.Incident.PostKey.ToString(), now);
@@ -127,7 +149,7 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
         }
 
         transaction.Commit();
-        return Task.FromResult(new CommitResult(stored, duplicates, bySector, incidents, alerts, edited));
+        return Task.FromResult(new CommitResult(stored, duplicates, bySector, incidents, alerts, edited, merged));
     }
 
     public void Dispose()
@@ -152,6 +174,9 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
         private readonly SqliteCommand _storedHash;
         private readonly SqliteCommand _history;
         private readonly SqliteCommand _edit;
+        private readonly SqliteCommand _inIncident;
+        private readonly SqliteCommand _candidates;
+        private readonly SqliteCommand _touch;
 
         public BatchCommands(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -185,6 +210,15 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
                 VALUES ($incident, $municipality, $type, $actor, $now, $details)
                 """);
             _storedHash = Create("SELECT content_hash FROM posts WHERE key = $key");
+            _inIncident = Create("SELECT 1 FROM incident_posts WHERE post_key = $key");
+            // The ten most recent open incidents of the same sector and locality bound the work per appeal.
+            _candidates = Create("""
+                SELECT i.id, p.text FROM incidents i JOIN posts p ON p.key = i.post_key
+                WHERE i.municipality = $municipality AND i.sector = $sector AND i.locality_id IS $locality
+                  AND i.status NOT IN ('Answered', 'Closed', 'Rejected') AND i.opened_at BETWEEN $from AND $to
+                ORDER BY i.opened_at DESC LIMIT 10
+                """);
+            _touch = Create("UPDATE incidents SET updated_at = $now WHERE id = $id");
             _history = Create("""
                 INSERT INTO post_versions (post_key, municipality, text, content_hash, replaced_at)
                 SELECT key, municipality, text, content_hash, $now FROM posts WHERE key = $key
@@ -203,6 +237,41 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
                 VALUES ($idempotency, $municipality, $incident, $recipient, $kind, $now, $now)
                 ON CONFLICT(idempotency_key) DO NOTHING
                 """);
+        }
+
+        public bool InAnyIncident(string key)
+        {
+            Set(_inIncident, "$key", key);
+            return _inIncident.ExecuteScalar() is not null;
+        }
+
+        /// <summary>The most alike open incident of the same sector and locality opened within the window, if alike enough.</summary>
+        public (long Id, double Similarity)? FindMergeTarget(Incident incident, Post post, IncidentMergeOptions options, Func<string, bool>? placeWords)
+        {
+            Set(_candidates, "$municipality", incident.Municipality);
+            Set(_candidates, "$sector", incident.Sector);
+            Set(_candidates, "$locality", incident.LocalityId);
+            Set(_candidates, "$from", SqliteDatabase.ToDb(incident.OpenedAt - options.Window));
+            Set(_candidates, "$to", SqliteDatabase.ToDb(incident.OpenedAt + options.Window));
+            (long Id, double Similarity)? best = null;
+            using var reader = _candidates.ExecuteReader();
+            while (reader.Read())
+            {
+                var similarity = TextSimilarity.Of(post.Text, reader.GetString(1), placeWords);
+                if (similarity >= options.MinSimilarity && (best is null || similarity > best.Value.Similarity))
+                {
+                    best = (reader.GetInt64(0), similarity);
+                }
+            }
+
+            return best;
+        }
+
+        public void TouchIncident(long id, string now)
+        {
+            Set(_touch, "$id", id);
+            Set(_touch, "$now", now);
+            _touch.ExecuteNonQuery();
         }
 
         public string? StoredHash(string key)
@@ -370,6 +439,9 @@ public sealed class SqlitePostStore(SqliteDatabase database, IOptions<Municipali
             _storedHash.Dispose();
             _history.Dispose();
             _edit.Dispose();
+            _inIncident.Dispose();
+            _candidates.Dispose();
+            _touch.Dispose();
         }
 
         private SqliteCommand Create(string sql)

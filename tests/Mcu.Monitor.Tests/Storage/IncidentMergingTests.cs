@@ -1,0 +1,93 @@
+using Mcu.Monitor.Domain;
+using Mcu.Monitor.Incidents;
+using Mcu.Monitor.Municipalities;
+using Mcu.Monitor.Pipeline;
+using Mcu.Monitor.Storage;
+using Mcu.Monitor.Tests.TestSupport;
+using Microsoft.Extensions.Options;
+
+namespace Mcu.Monitor.Tests.Storage;
+
+/// <summary>Near-duplicate appeals join one open incident instead of opening another (issue #6, item 2).</summary>
+public sealed class IncidentMergingTests : IDisposable
+{
+    private readonly TestStore _store = new();
+    private readonly SqlitePostStore _merging;
+
+    public IncidentMergingTests() =>
+        _merging = new SqlitePostStore(_store.Database, Options.Create(new MunicipalityOptions { Id = "test-mun" }), TimeProvider.System, new IncidentMergeOptions { Enabled = true });
+
+    public void Dispose()
+    {
+        _merging.Dispose();
+        _store.Dispose();
+    }
+
+    [Fact]
+    public async Task Commit_SameProblemOnTwoNetworks_OneIncidentWithBothPostsOneAlert()
+    {
+        var vk = Appeal(Network.Vk, "1", "Третий день нет горячей воды на Слободской, управляющая компания молчит", "alekseevka", hours: 0);
+        var ok = Appeal(Network.Ok, "2", "НА СЛОБОДСКОЙ ГОРЯЧЕЙ ВОДЫ НЕТ УЖЕ ТРИ ДНЯ УК ТРУБКУ НЕ БЕРЁТ", "alekseevka", hours: 5);
+
+        var first = await _merging.CommitAsync("file:test", [vk], null, CancellationToken.None);
+        var second = await _merging.CommitAsync("file:test", [ok], null, CancellationToken.None);
+
+        Assert.Equal((1, 0), (first.IncidentsOpened, first.Merged));
+        Assert.Equal((0, 1, 0), (second.IncidentsOpened, second.Merged, second.AlertsQueued));
+        Assert.Equal(1, _store.Count("SELECT COUNT(*) FROM incidents"));
+        Assert.Equal(2, _store.Count("SELECT COUNT(*) FROM incident_posts"));
+        Assert.Equal(1, _store.Count("SELECT COUNT(*) FROM incident_events WHERE type = 'merged' AND details LIKE 'ok:-1:2:%'"));
+        Assert.Equal(1, _store.Count("SELECT COUNT(*) FROM alert_outbox"));
+    }
+
+    [Fact]
+    public async Task Commit_SameWordsOtherLocality_TwoIncidents()
+    {
+        await _merging.CommitAsync("file:test",
+        [
+            Appeal(Network.Vk, "1", "Третий день нет горячей воды, управляющая компания молчит", "alekseevka", hours: 0),
+            Appeal(Network.Vk, "2", "Третий день нет горячей воды, управляющая компания молчит", "ilovka", hours: 1),
+        ], null, CancellationToken.None);
+
+        Assert.Equal(2, _store.Count("SELECT COUNT(*) FROM incidents"));
+    }
+
+    [Fact]
+    public async Task Commit_SameProblemOutsideTheWindow_TwoIncidents()
+    {
+        await _merging.CommitAsync("file:test", [Appeal(Network.Vk, "1", "Нет горячей воды на Слободской", "alekseevka", hours: 0)], null, CancellationToken.None);
+        await _merging.CommitAsync("file:test", [Appeal(Network.Vk, "2", "Нет горячей воды на Слободской", "alekseevka", hours: 24 * 5)], null, CancellationToken.None);
+
+        Assert.Equal(2, _store.Count("SELECT COUNT(*) FROM incidents"));
+    }
+
+    [Fact]
+    public async Task Commit_MergedPostReplayed_NothingChanges()
+    {
+        var batch = new[]
+        {
+            Appeal(Network.Vk, "1", "Нет горячей воды на Слободской третий день", "alekseevka", hours: 0),
+            Appeal(Network.Ok, "2", "на слободской третий день нет горячей воды", "alekseevka", hours: 1),
+        };
+        await _merging.CommitAsync("file:test", batch, null, CancellationToken.None);
+        var replay = await _merging.CommitAsync("file:test", batch, null, CancellationToken.None);
+
+        Assert.Equal((0, 0), (replay.IncidentsOpened, replay.Merged));
+        Assert.Equal(2, _store.Count("SELECT COUNT(*) FROM incident_posts"));
+        Assert.Equal(1, _store.Count("SELECT COUNT(*) FROM incident_events WHERE type = 'merged'"));
+    }
+
+    private static ProcessedPost Appeal(Network network, string id, string text, string locality, int hours)
+    {
+        var processed = TestPosts.Processed(id, appeal: true);
+        var key = new PostKey(network, "-1", id);
+        var at = TestPosts.Published.AddHours(hours);
+        return processed with
+        {
+            Post = processed.Post with { Key = key, Text = text, PublishedAt = at },
+            ContentHash = id,
+            Locality = new LocalityMatch(locality, locality, locality),
+            Incident = processed.Incident! with { Incident = processed.Incident.Incident with { PostKey = key, LocalityId = locality, OpenedAt = at, DueAt = at.AddHours(24) } },
+        };
+    }
+}
