@@ -18,7 +18,7 @@ internal static class SourcesCommand
         list.SetAction((parse, ct) => CommandExecution.ExecuteAsync(context, parse.GetValue(config), worker: false, async (host, _) =>
         {
             var sources = host.Services.GetRequiredService<SourceCatalog>().Enabled();
-            var cursors = host.Services.GetRequiredService<SqliteIncidentQueries>().CursorTimes();
+            var cursors = host.Services.GetRequiredService<SqliteSourceRegistry>().CursorTimes();
             var official = host.Services.GetRequiredService<IOptions<SourcesOptions>>().Value.OfficialAccounts;
             if (parse.GetValue(json))
             {

@@ -42,22 +42,6 @@ public sealed class SqliteIncidentQueries(SqliteDatabase database)
         return rows;
     }
 
-    /// <summary>When each source's cursor last moved.</summary>
-    public IReadOnlyDictionary<string, DateTimeOffset> CursorTimes()
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT source_id, updated_at FROM cursors";
-        using var reader = command.ExecuteReader();
-        var times = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            times[reader.GetString(0)] = SqliteDatabase.FromDb(reader.GetString(1));
-        }
-
-        return times;
-    }
-
     /// <summary>Row counts of the main tables, for summaries and checks.</summary>
     public StoreCounts Counts()
     {

@@ -35,4 +35,20 @@ public sealed class SqliteSourceRegistry(SqliteDatabase database, IOptions<Munic
 
         transaction.Commit();
     }
+
+    /// <summary>When each source's cursor last moved.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> CursorTimes()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT source_id, updated_at FROM cursors";
+        using var reader = command.ExecuteReader();
+        var times = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            times[reader.GetString(0)] = SqliteDatabase.FromDb(reader.GetString(1));
+        }
+
+        return times;
+    }
 }

@@ -1,5 +1,4 @@
 using Mcu.Monitor.Kibana;
-using Mcu.Monitor.Tests.Sources.Ok;
 using Mcu.Monitor.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
+using Mcu.Monitor.Tests.TestSupport;
+
 namespace Mcu.Monitor.Tests.Sources.Ok;
 
 /// <summary>

@@ -139,13 +139,4 @@ public class TelegramServiceCollectionExtensionsTests
         services.AddTelegramSources(configuration);
         return services.BuildServiceProvider();
     }
-
-    private sealed class CollectingLoggerProvider(CollectingLogger logger) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => logger;
-
-        public void Dispose()
-        {
-        }
-    }
 }

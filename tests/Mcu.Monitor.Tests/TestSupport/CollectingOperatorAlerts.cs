@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Mcu.Monitor.Alerts;
 
-namespace Mcu.Monitor.Tests.Sources.Ok;
+namespace Mcu.Monitor.Tests.TestSupport;
 
-/// <summary>Keeps every operator alert raised, with no quiet period, so tests can count them.</summary>
-internal sealed class CollectingOperatorAlerts : IOperatorAlerts
+/// <summary>Keeps every operator alert raised, without the quiet period of the real one, so tests can count them.</summary>
+public sealed class CollectingOperatorAlerts : IOperatorAlerts
 {
     private readonly ConcurrentQueue<(string Key, string Message)> _raised = new();
 

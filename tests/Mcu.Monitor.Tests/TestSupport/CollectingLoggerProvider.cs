@@ -1,7 +1,6 @@
-using Mcu.Monitor.Tests.TestSupport;
 using Microsoft.Extensions.Logging;
 
-namespace Mcu.Monitor.Tests.Sources.Vk;
+namespace Mcu.Monitor.Tests.TestSupport;
 
 /// <summary>Sends every category to one <see cref="CollectingLogger"/>.</summary>
 public sealed class CollectingLoggerProvider(CollectingLogger logger) : ILoggerProvider
