@@ -24,7 +24,11 @@ public sealed record Incident
 
     public required DateTimeOffset OpenedAt { get; init; }
 
+    /// <summary>The first-reaction deadline.</summary>
     public required DateTimeOffset DueAt { get; init; }
+
+    /// <summary>The final-answer deadline; defaults to the first-reaction one where only that is known.</summary>
+    public DateTimeOffset? AnswerDueAt { get; init; }
 
     /// <summary>Which routing rule chose the recipient, for the officer who asks "why them?".</summary>
     public required string RoutingReason { get; init; }

@@ -10,5 +10,9 @@ public sealed class IncidentOptions
 
     public DeadlineOptions Deadlines { get; set; } = new();
 
+    /// <summary>How often the worker looks for due reminders and escalations. Default 1 minute.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan WatchInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public IncidentMergeOptions Merge { get; set; } = new();
 }

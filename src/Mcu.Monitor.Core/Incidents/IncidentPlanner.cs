@@ -5,11 +5,13 @@ using Mcu.Monitor.Text;
 namespace Mcu.Monitor.Incidents;
 
 /// <summary>
-/// First-cut incident rules: an appeal opens an incident, routed and given a deadline in working time on the
-/// working calendar (or in plain hours when no calendar is given).
+/// Incident rules: an appeal opens an incident, routed and given its first-reaction and final-answer deadlines in
+/// working time on the working calendar (or in plain hours when no calendar is given).
 /// </summary>
-public sealed class IncidentPlanner(IncidentOptions options, Router router, WorkingCalendar? calendar = null)
+public sealed class IncidentPlanner(IncidentOptions options, Router router, WorkingCalendar? calendar = null, IncidentClock? clock = null)
 {
+    private readonly IncidentClock _clock = clock ?? new IncidentClock(options.Deadlines, calendar);
+
     public const string AlertKindOpened = "incident.opened";
 
     public IncidentPlan? Plan(
@@ -27,13 +29,6 @@ public sealed class IncidentPlanner(IncidentOptions options, Router router, Work
             RiskLevel.High => Priority.High,
             _ => Priority.Normal,
         };
-        var deadline = priority switch
-        {
-            Priority.Critical => options.Deadlines.Critical,
-            Priority.High => options.Deadlines.High,
-            _ => options.Deadlines.Normal,
-        };
-
         // The clock starts at publication, as «Инцидент Менеджмент» counts reaction time; a timestamp in
         // the future (a wrong clock at the source) starts it now.
         var openedAt = post.PublishedAt < now ? post.PublishedAt : now;
@@ -48,7 +43,8 @@ public sealed class IncidentPlanner(IncidentOptions options, Router router, Work
             Risk = classification.Risk,
             Status = IncidentStatus.New,
             OpenedAt = openedAt,
-            DueAt = calendar?.AddWorkingTime(openedAt, deadline) ?? openedAt + deadline,
+            DueAt = _clock.ReactionDue(priority, openedAt, route.RecipientId),
+            AnswerDueAt = _clock.AnswerDue(priority, openedAt, route.RecipientId),
             RoutingReason = route.Reason,
         };
         return new IncidentPlan(incident, $"{AlertKindOpened}:{post.Key}");

@@ -12,7 +12,7 @@ public sealed class RecipientOptions
     public string Name { get; set; } = "";
 
     /// <summary>
-    /// Telegram chat ids that receive this recipient's alerts (used once the bot arrives, issue #6). Strings, so
+    /// Telegram chat ids that receive this recipient's alerts (besides the chats bound with an invite code). Strings, so
     /// a mistyped id stops start-up: the binder would silently drop a list item that is not a number.
     /// </summary>
     public List<string> TelegramChatIds { get; set; } = [];
@@ -21,4 +21,10 @@ public sealed class RecipientOptions
 
     /// <summary>The recipient next up the escalation ladder, or none for the top.</summary>
     public string? EscalatesTo { get; set; }
+
+    /// <summary>
+    /// The recipient works round the clock (a duty dispatch service such as the ЕДДС or an emergency crew): its
+    /// deadlines count plain hours instead of the municipality's working calendar. Default false.
+    /// </summary>
+    public bool RoundTheClock { get; set; }
 }

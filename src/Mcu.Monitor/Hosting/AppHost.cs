@@ -122,8 +122,14 @@ public static class AppHost
         services.AddSingleton(sp => new WorkingCalendar(
             sp.GetRequiredService<IOptions<WorkingCalendarOptions>>().Value,
             TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<MunicipalityOptions>>().Value.TimeZone)));
+        services.AddSingleton(sp => new IncidentClock(
+            sp.GetRequiredService<IOptions<IncidentOptions>>().Value.Deadlines, sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<IOptions<RoutingOptions>>().Value));
         services.AddSingleton(sp => new IncidentPlanner(
-            sp.GetRequiredService<IOptions<IncidentOptions>>().Value, sp.GetRequiredService<Router>(), sp.GetRequiredService<WorkingCalendar>()));
+            sp.GetRequiredService<IOptions<IncidentOptions>>().Value, sp.GetRequiredService<Router>(), sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<IncidentClock>()));
+        services.AddSingleton(sp => new IncidentTransitions(sp.GetRequiredService<IncidentClock>(), sp.GetRequiredService<IOptions<RoutingOptions>>().Value));
+        services.AddSingleton(sp => new DeadlineRules(sp.GetRequiredService<IncidentClock>(), sp.GetRequiredService<IOptions<RoutingOptions>>().Value));
+        services.AddSingleton<IncidentService>();
+        services.AddSingleton<DeadlineWatcher>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value);
         services.AddSingleton(sp => new OfficialAccounts(sp.GetRequiredService<IOptions<SourcesOptions>>().Value.OfficialAccounts));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IngestPipeline>(sp, sp.GetRequiredService<OfficialAccounts>()));

@@ -1,18 +1,22 @@
+using Mcu.Monitor.Incidents;
 using Mcu.Monitor.Sources;
 using Mcu.Monitor.Storage;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Mcu.Monitor.Scheduling;
 
 /// <summary>
 /// Schedules one Quartz job per enabled source when the worker starts, from whatever providers are
-/// registered, plus the daily retention job. The interval counts from the end of the previous poll, so a
+/// registered, plus the daily retention job and the deadline watcher. The interval counts from the end of the previous poll, so a
 /// slow source never piles up firings.
 /// </summary>
-public sealed class SourceJobScheduler(ISchedulerFactory schedulers, SourceCatalog catalog, SqliteSourceRegistry registry, TimeProvider time) : IHostedService
+public sealed class SourceJobScheduler(
+    ISchedulerFactory schedulers, SourceCatalog catalog, SqliteSourceRegistry registry, IOptions<IncidentOptions> incidents, TimeProvider time) : IHostedService
 {
     public const string RetentionJobName = "retention";
+    public const string DeadlineJobName = "deadlines";
 
     public static string JobName(string sourceId) => "poll " + sourceId;
 
@@ -47,6 +51,15 @@ public sealed class SourceJobScheduler(ISchedulerFactory schedulers, SourceCatal
             .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromDays(1)).RepeatForever())
             .Build();
         await scheduler.ScheduleJob(retention, daily, cancellationToken: cancellationToken);
+
+        var deadlines = JobBuilder.Create<DeadlineJob>().WithIdentity(DeadlineJobName).DisallowConcurrentExecution().Build();
+        var watch = TriggerBuilder.Create(time)
+            .WithIdentity(DeadlineJobName)
+            .StartNow()
+            .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(incidents.Value.WatchInterval).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+        await scheduler.ScheduleJob(deadlines, watch, cancellationToken: cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -167,6 +167,81 @@ internal static class SchemaMigrations
         CREATE INDEX ix_incidents_merge ON incidents(municipality, sector, locality_id, opened_at);
         CREATE INDEX ix_incident_posts_post ON incident_posts(post_key);
         """,
+
+        // 4: the incident lifecycle (two clocks, cycles restarted by reassignment and reopening, the official
+        // answer and its completeness), the Telegram bot (chats bound with one-time invite codes, conversations,
+        // one delivery row per chat), the audit log and officers' corrections kept as training feedback.
+        """
+        ALTER TABLE incidents ADD COLUMN answer_due_at TEXT;
+        ALTER TABLE incidents ADD COLUMN clock_started_at TEXT;
+        ALTER TABLE incidents ADD COLUMN cycle INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE incidents ADD COLUMN first_reaction_at TEXT;
+        ALTER TABLE incidents ADD COLUMN answered_at TEXT;
+        ALTER TABLE incidents ADD COLUMN closed_at TEXT;
+        ALTER TABLE incidents ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE incidents ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE incidents ADD COLUMN answer_post_key TEXT;
+        ALTER TABLE incidents ADD COLUMN answer_text TEXT;
+        ALTER TABLE incidents ADD COLUMN answer_score INTEGER;
+        ALTER TABLE incidents ADD COLUMN answer_details TEXT;
+        ALTER TABLE incidents ADD COLUMN reject_reason TEXT;
+        UPDATE incidents SET answer_due_at = due_at, clock_started_at = opened_at;
+        ALTER TABLE alert_outbox ADD COLUMN details TEXT;
+        CREATE TABLE alert_deliveries (
+            alert_id INTEGER NOT NULL REFERENCES alert_outbox(id),
+            target TEXT NOT NULL,
+            message_id TEXT,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (alert_id, target)
+        );
+        CREATE TABLE recipient_chats (
+            chat_id TEXT NOT NULL,
+            recipient_id TEXT NOT NULL,
+            municipality TEXT NOT NULL,
+            bound_at TEXT NOT NULL,
+            bound_by TEXT,
+            PRIMARY KEY (chat_id, recipient_id)
+        );
+        CREATE INDEX ix_recipient_chats_recipient ON recipient_chats(recipient_id);
+        CREATE TABLE invite_codes (
+            code_hash TEXT PRIMARY KEY,
+            municipality TEXT NOT NULL,
+            recipient_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT,
+            used_by_chat TEXT
+        );
+        CREATE TABLE bot_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE bot_conversations (
+            chat_id TEXT PRIMARY KEY,
+            incident_id INTEGER NOT NULL REFERENCES incidents(id),
+            action TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            municipality TEXT NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            details TEXT
+        );
+        CREATE TABLE training_feedback (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            municipality TEXT NOT NULL,
+            post_key TEXT NOT NULL REFERENCES posts(key),
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_training_feedback_post ON training_feedback(post_key);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

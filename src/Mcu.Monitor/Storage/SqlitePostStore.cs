@@ -200,8 +200,9 @@ public sealed class SqlitePostStore(
                 """);
             _incident = Create("""
                 INSERT INTO incidents (municipality, post_key, sector, locality_id, recipient_id, priority, risk_level, status,
-                    opened_at, due_at, routing_reason, updated_at)
-                VALUES ($municipality, $key, $sector, $locality, $recipient, $priority, $risk, $status, $opened, $due, $reason, $now)
+                    opened_at, due_at, answer_due_at, clock_started_at, routing_reason, updated_at)
+                VALUES ($municipality, $key, $sector, $locality, $recipient, $priority, $risk, $status, $opened, $due, $answerDue,
+                    $opened, $reason, $now)
                 ON CONFLICT(post_key) DO NOTHING
                 """);
             _incidentPost = Create("INSERT INTO incident_posts (incident_id, municipality, post_key, added_at) VALUES ($incident, $municipality, $key, $now) ON CONFLICT DO NOTHING");
@@ -356,6 +357,7 @@ public sealed class SqlitePostStore(
             Set(_incident, "$status", i.Status.ToString());
             Set(_incident, "$opened", SqliteDatabase.ToDb(i.OpenedAt));
             Set(_incident, "$due", SqliteDatabase.ToDb(i.DueAt));
+            Set(_incident, "$answerDue", SqliteDatabase.ToDb(i.AnswerDueAt ?? i.DueAt));
             Set(_incident, "$reason", i.RoutingReason);
             Set(_incident, "$now", now);
             if (_incident.ExecuteNonQuery() != 1)

@@ -18,7 +18,7 @@ public class StartupValidationTests
     [InlineData("Sources:File:0:Path", "no-such-feed.jsonl", "Sources:File:0:Path = 'no-such-feed.jsonl'")]
     [InlineData("Sources:File:0:Id", "bad id!", "Sources:File:0:Id = 'bad id!'")]
     [InlineData("Classification:RiskThresholds:High", "0.9", "Classification:RiskThresholds")]
-    [InlineData("Incidents:Deadlines:Critical", "00:00:00", "Incidents:Deadlines:Critical = '00:00:00'")]
+    [InlineData("Incidents:Deadlines:Reaction:Critical", "00:00:00", "Incidents:Deadlines:Reaction:Critical = '00:00:00'")]
     [InlineData("Alerts:Channel", "pigeon", "Alerts:Channel = 'pigeon'")]
     [InlineData("WorkingCalendar:WorkdayStart", "19:00:00", "WorkingCalendar:WorkdayStart = '19:00:00'")]
     [InlineData("Routing:Recipients:2:TelegramChatIds:0", "@mcu_chat", "Routing:Recipients:2:TelegramChatIds:0 = '@mcu_chat'")]

@@ -1,0 +1,82 @@
+using Mcu.Monitor.Domain;
+
+namespace Mcu.Monitor.Incidents;
+
+/// <summary>What an officer, a recipient or the system does to an incident.</summary>
+public enum IncidentAction
+{
+    /// <summary>The МЦУ confirms the recipient.</summary>
+    Assign,
+
+    /// <summary>The recipient's first reaction: «Взял в работу».</summary>
+    TakeInWork,
+
+    /// <summary>The official answer is given (by the bot, the console, or found in the thread).</summary>
+    Answer,
+
+    /// <summary>The МЦУ closes an answered (or rightly rejected) incident.</summary>
+    Close,
+
+    /// <summary>The МЦУ hands it to another recipient; the clocks start again.</summary>
+    Reassign,
+
+    /// <summary>The recipient says «не наша компетенция», with a reason; it goes back to the МЦУ.</summary>
+    Reject,
+
+    /// <summary>The resident says nothing was done; the clocks start again.</summary>
+    Reopen,
+}
+
+/// <summary>
+/// The incident lifecycle: New → Assigned → InProgress → Answered → Closed, plus Reassigned, Rejected and
+/// Reopened. Every allowed move is listed here, so a stale button pressed twice or a late answer can't skip a step.
+/// </summary>
+public static class IncidentLifecycle
+{
+    private static readonly IncidentStatus[] Open =
+        [IncidentStatus.New, IncidentStatus.Assigned, IncidentStatus.InProgress, IncidentStatus.Reassigned, IncidentStatus.Reopened];
+
+    /// <summary>The status after <paramref name="action"/>, or null when the action is not allowed from <paramref name="from"/>.</summary>
+    public static IncidentStatus? Next(IncidentStatus from, IncidentAction action) => action switch
+    {
+        IncidentAction.Assign when from is IncidentStatus.New or IncidentStatus.Reassigned or IncidentStatus.Reopened => IncidentStatus.Assigned,
+        IncidentAction.TakeInWork when from is not IncidentStatus.InProgress && IsOpen(from) => IncidentStatus.InProgress,
+        IncidentAction.Answer when IsOpen(from) => IncidentStatus.Answered,
+        IncidentAction.Close when from is IncidentStatus.Answered or IncidentStatus.Rejected => IncidentStatus.Closed,
+        IncidentAction.Reassign when IsOpen(from) || from == IncidentStatus.Rejected => IncidentStatus.Reassigned,
+        IncidentAction.Reject when IsOpen(from) => IncidentStatus.Rejected,
+        IncidentAction.Reopen when from is IncidentStatus.Answered or IncidentStatus.Closed => IncidentStatus.Reopened,
+        _ => null,
+    };
+
+    /// <summary>Work is still expected from the recipient.</summary>
+    public static bool IsOpen(IncidentStatus status) => Array.IndexOf(Open, status) >= 0;
+
+    /// <summary>The event type stored for an action (<c>incident_events.type</c>).</summary>
+    public static string EventType(IncidentAction action) => action switch
+    {
+        IncidentAction.Assign => "assigned",
+        IncidentAction.TakeInWork => "taken",
+        IncidentAction.Answer => "answered",
+        IncidentAction.Close => "closed",
+        IncidentAction.Reassign => "reassigned",
+        IncidentAction.Reject => "rejected",
+        IncidentAction.Reopen => "reopened",
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    /// <summary>Which clock runs in a status: the first reaction, the final answer, or none.</summary>
+    public static DeadlineClock? RunningClock(IncidentStatus status, bool reacted) => status switch
+    {
+        IncidentStatus.InProgress => DeadlineClock.Answer,
+        _ when IsOpen(status) => reacted ? DeadlineClock.Answer : DeadlineClock.Reaction,
+        _ => null,
+    };
+}
+
+/// <summary>The two deadlines of an incident.</summary>
+public enum DeadlineClock
+{
+    Reaction,
+    Answer,
+}
