@@ -36,4 +36,13 @@ public sealed record AlertMessage
     public required string PostText { get; init; }
 
     public required DateTimeOffset PublishedAt { get; init; }
+
+    /// <summary>The incident's opening post, for links back to it.</summary>
+    public string? PostKey { get; init; }
+
+    /// <summary>What happened, for alerts other than an opening (a reminder's clock, an escalation's rung, a rejection's reason).</summary>
+    public string? Details { get; init; }
+
+    /// <summary>When the alert was queued: e-mail takes over from a channel that has failed for too long.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
 }

@@ -12,13 +12,18 @@ public static class AlertText
         var published = TimeZoneInfo.ConvertTime(message.PublishedAt, timeZone);
         var text = Excerpt(message.PostText, maxTextLength);
         var builder = new StringBuilder();
-        builder.Append(CultureInfo.InvariantCulture, $"Инцидент #{message.IncidentId} → {message.RecipientName}");
+        builder.Append(CultureInfo.InvariantCulture, $"{Headline(message.Kind, message.IncidentId)} → {message.RecipientName}");
         builder.Append(CultureInfo.InvariantCulture, $" | {message.SectorName}");
         builder.Append(CultureInfo.InvariantCulture, $" | {message.LocalityName ?? "населённый пункт не указан"}");
         builder.Append(CultureInfo.InvariantCulture, $" | риск {message.Risk}");
         builder.Append(CultureInfo.InvariantCulture, $" | ответить до {due:dd.MM.yyyy HH:mm}\n");
         builder.Append(CultureInfo.InvariantCulture, $"  {published:dd.MM HH:mm} {message.PostUrl ?? message.Network.ToString()}\n");
         builder.Append(CultureInfo.InvariantCulture, $"  «{text}»");
+        if (message.Details is { Length: > 0 } details)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"\n  {details}");
+        }
+
         var risk = message.Reasons.FirstOrDefault(r => r.StartsWith("риск", StringComparison.Ordinal));
         if (risk is not null)
         {
@@ -27,6 +32,17 @@ public static class AlertText
 
         return builder.ToString();
     }
+
+    /// <summary>What the alert is about, in a few words: the kind of event and the incident.</summary>
+    public static string Headline(string kind, long incidentId) => kind switch
+    {
+        "incident.reminder" => $"Напоминание: инцидент #{incidentId}",
+        "incident.escalated" => $"Эскалация: инцидент #{incidentId} просрочен",
+        "incident.reassigned" => $"Инцидент #{incidentId} передан вам",
+        "incident.rejected" => $"Инцидент #{incidentId} возвращён в МЦУ: «не наша компетенция»",
+        "incident.reopened" => $"Инцидент #{incidentId} открыт повторно: житель пишет, что ничего не сделано",
+        _ => $"Инцидент #{incidentId}",
+    };
 
     /// <summary>The first <paramref name="maxLength"/> characters on one line, cut at a word where possible.</summary>
     public static string Excerpt(string text, int maxLength)

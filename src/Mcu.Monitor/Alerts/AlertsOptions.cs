@@ -7,9 +7,12 @@ public sealed class AlertsOptions
 {
     public const string SectionName = "Alerts";
 
-    /// <summary>The delivery channel. <c>console</c> (default) prints alerts to standard output; Telegram arrives with issue #6.</summary>
+    /// <summary>
+    /// The delivery channel: <c>console</c> (default) prints alerts to standard output; <c>telegram</c> sends them to
+    /// recipients' chats through the alert bot (<c>Alerts:Telegram</c>).
+    /// </summary>
     [Required]
-    [RegularExpression("^console$", ErrorMessage = "must be 'console' (the only channel in this version)")]
+    [RegularExpression("^(console|telegram)$", ErrorMessage = "must be 'console' or 'telegram'")]
     public string Channel { get; set; } = "console";
 
     /// <summary>How often the dispatcher looks for undelivered alerts while the worker runs. Default 2 s.</summary>

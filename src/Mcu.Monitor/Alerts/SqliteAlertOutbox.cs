@@ -26,7 +26,8 @@ public sealed class SqliteAlertOutbox(
         command.CommandText = """
             SELECT a.id, a.idempotency_key, a.kind, a.incident_id, a.recipient_id,
                    i.sector, i.locality_id, i.risk_level, i.due_at,
-                   p.network, p.url, p.text, p.published_at, c.reasons
+                   p.network, p.url, p.text, p.published_at, c.reasons, a.details, a.created_at, i.post_key,
+                   i.first_reaction_at IS NOT NULL, COALESCE(i.answer_due_at, i.due_at)
             FROM alert_outbox a
             JOIN incidents i ON i.id = a.incident_id
             JOIN posts p ON p.key = i.post_key
@@ -57,12 +58,16 @@ public sealed class SqliteAlertOutbox(
                 SectorName = sectors.TryGetValue(sector, out var s) && s.Name.Length > 0 ? s.Name : sector,
                 LocalityName = localityId is null ? null : localities.GetValueOrDefault(localityId, localityId),
                 Risk = Enum.Parse<RiskLevel>(reader.GetString(7)),
-                DueAt = SqliteDatabase.FromDb(reader.GetString(8)),
+                // The deadline that runs now: the final answer's once the recipient has reacted.
+                DueAt = SqliteDatabase.FromDb(reader.GetBoolean(17) ? reader.GetString(18) : reader.GetString(8)),
                 Network = network,
                 PostUrl = reader.IsDBNull(10) ? null : reader.GetString(10),
                 PostText = reader.GetString(11),
                 PublishedAt = SqliteDatabase.FromDb(reader.GetString(12)),
                 Reasons = reader.IsDBNull(13) ? [] : JsonSerializer.Deserialize<List<string>>(reader.GetString(13)) ?? [],
+                Details = reader.IsDBNull(14) ? null : reader.GetString(14),
+                CreatedAt = SqliteDatabase.FromDb(reader.GetString(15)),
+                PostKey = reader.GetString(16),
             });
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mcu.Monitor.Alerts;
+using Mcu.Monitor.Incidents;
 using Mcu.Monitor.Municipalities;
 using Mcu.Monitor.Pipeline;
 using Mcu.Monitor.Sources;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace Mcu.Monitor.Cli;
 
-/// <summary><c>run</c>: the worker. <c>run --once</c> reads every source once, delivers the alerts and prints what it did.</summary>
+/// <summary><c>run</c>: the worker. <c>run --once</c> reads every source once, queues due reminders and escalations, delivers the alerts and prints what it did.</summary>
 internal static class RunCommand
 {
     public static Command Create(CliContext context, Option<string?> config)
@@ -38,6 +39,7 @@ internal static class RunCommand
         var sources = services.GetRequiredService<SourceCatalog>().Enabled();
         services.GetRequiredService<SqliteSourceRegistry>().Register(sources);
         var results = await services.GetRequiredService<SourceRunner>().RunAllOnceAsync(sources, cancellationToken);
+        var steps = services.GetRequiredService<DeadlineWatcher>().Check();
         var (delivered, failed) = await services.GetRequiredService<AlertDispatcher>().DrainAsync(cancellationToken);
         var pending = services.GetRequiredService<SqliteAlertOutbox>().CountPending();
 
@@ -55,6 +57,7 @@ internal static class RunCommand
         }
 
         await SummaryWriter.WriteAsync(output, total);
+        await output.WriteLineAsync($"Reminders and escalations queued: {steps}");
         await output.WriteLineAsync($"Alerts delivered: {delivered} ({services.GetRequiredService<IAlertSender>().Channel}), failed {failed}, waiting {pending}");
         return results.Any(r => r.Error is not null) ? CommandExecution.Failed : CommandExecution.Ok;
     }

@@ -1,4 +1,5 @@
 using Mcu.Monitor.Alerts;
+using Mcu.Monitor.Alerts.Telegram;
 using Mcu.Monitor.Classification;
 using Mcu.Monitor.Configuration;
 using Mcu.Monitor.Incidents;
@@ -8,6 +9,7 @@ using Mcu.Monitor.Localities;
 using Mcu.Monitor.Municipalities;
 using Mcu.Monitor.Pipeline;
 using Mcu.Monitor.Querying;
+using Mcu.Monitor.Recipients;
 using Mcu.Monitor.Routing;
 using Mcu.Monitor.Scheduling;
 using Mcu.Monitor.Sources;
@@ -74,6 +76,11 @@ public static class AppHost
         {
             builder.Services.AddScheduling();
             builder.Services.AddHostedService<AlertDispatcherService>();
+            if (TelegramAlertsServiceCollectionExtensions.UsesTelegram(configuration))
+            {
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<TelegramBotService>());
+            }
+
             builder.Services.AddHostedService<IndexerService>(); // returns at once when Elasticsearch is not enabled
         }
 
@@ -140,8 +147,13 @@ public static class AppHost
         services.AddSingleton<SourceRunner>();
 
         services.AddSingleton<SqliteAlertOutbox>();
-        services.AddSingleton<IAlertSender>(sp => new ConsoleAlertSender(
-            alertOutput, sp.GetRequiredService<IOptions<AlertsOptions>>(), sp.GetRequiredService<IOptions<MunicipalityOptions>>()));
+        services.AddSingleton<AlertDeliveries>();
+        services.AddSingleton<RecipientDirectory>();
+        services.AddSingleton<IAnswerScorer, UnscoredAnswers>();
+        services.AddTelegramAlerts(configuration);
+        services.AddSingleton<IAlertSender>(sp => TelegramAlertsServiceCollectionExtensions.UsesTelegram(configuration)
+            ? sp.GetRequiredService<TelegramAlertSender>()
+            : new ConsoleAlertSender(alertOutput, sp.GetRequiredService<IOptions<AlertsOptions>>(), sp.GetRequiredService<IOptions<MunicipalityOptions>>()));
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<IOperatorAlerts>(sp => new OperatorAlerts(
             alertOutput, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OperatorAlerts>>()));
