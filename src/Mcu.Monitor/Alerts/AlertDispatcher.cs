@@ -44,10 +44,10 @@ public sealed class AlertDispatcher(
                         continue;
                     }
 
-                    string? deliveryId;
+                    AlertReceipt receipt;
                     try
                     {
-                        deliveryId = await sender.SendAsync(alert, cancellationToken);
+                        receipt = await sender.DeliverAsync(alert, cancellationToken);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -59,7 +59,7 @@ public sealed class AlertDispatcher(
                     }
 
                     // Delivered: from here on the alert must never count as failed, or it would be sent again.
-                    await RecordDeliveryAsync(alert, deliveryId, cancellationToken);
+                    await RecordDeliveryAsync(alert, receipt, cancellationToken);
                     delivered++;
                 }
             }
@@ -73,14 +73,14 @@ public sealed class AlertDispatcher(
     public void Dispose() => _oneAtATime.Dispose();
 
     /// <summary>Marks the alert sent, retrying a few times if the database is busy; the claim covers the retries.</summary>
-    private async Task RecordDeliveryAsync(AlertMessage alert, string? deliveryId, CancellationToken cancellationToken)
+    private async Task RecordDeliveryAsync(AlertMessage alert, AlertReceipt receipt, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                outbox.MarkSent(alert.AlertId, sender.Channel, deliveryId, time.GetUtcNow());
-                AlertLog.Delivered(logger, alert.AlertId, alert.IncidentId, alert.RecipientId, sender.Channel);
+                outbox.MarkSent(alert.AlertId, receipt.Channel, receipt.DeliveryId, time.GetUtcNow());
+                AlertLog.Delivered(logger, alert.AlertId, alert.IncidentId, alert.RecipientId, receipt.Channel);
                 return;
             }
             catch (Microsoft.Data.Sqlite.SqliteException ex) when (attempt < 5)

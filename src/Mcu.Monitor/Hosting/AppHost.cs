@@ -1,4 +1,5 @@
 using Mcu.Monitor.Alerts;
+using Mcu.Monitor.Alerts.Email;
 using Mcu.Monitor.Alerts.Telegram;
 using Mcu.Monitor.Classification;
 using Mcu.Monitor.Configuration;
@@ -151,8 +152,11 @@ public static class AppHost
         services.AddSingleton<RecipientDirectory>();
         services.AddSingleton<IAnswerScorer, UnscoredAnswers>();
         services.AddTelegramAlerts(configuration);
+        services.AddEmailAlerts(configuration);
+        // Telegram with the e-mail fallback when the bot is configured; the console otherwise.
         services.AddSingleton<IAlertSender>(sp => TelegramAlertsServiceCollectionExtensions.UsesTelegram(configuration)
-            ? sp.GetRequiredService<TelegramAlertSender>()
+            ? new FallbackAlertSender(sp.GetRequiredService<TelegramAlertSender>(), sp.GetRequiredService<EmailAlertSender>(),
+                sp.GetRequiredService<IOptions<EmailOptions>>(), sp.GetRequiredService<TimeProvider>())
             : new ConsoleAlertSender(alertOutput, sp.GetRequiredService<IOptions<AlertsOptions>>(), sp.GetRequiredService<IOptions<MunicipalityOptions>>()));
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<IOperatorAlerts>(sp => new OperatorAlerts(
