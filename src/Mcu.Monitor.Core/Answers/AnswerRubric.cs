@@ -20,8 +20,9 @@ namespace Mcu.Monitor.Answers;
 /// consideration («будет рассмотрено в течение 30 дней») are not deadlines of the fix.</item>
 /// <item><b>Подтверждение</b> +20: a photo, video or document attached, or an act or photo mentioned.</item>
 /// <item><b>Обращение к жителю</b> +10: by name, a VK mention or «уважаемая…». Welcome, not required.</item>
-/// <item><b>Формальная отписка</b> −40: a formula («обращение принято», «передано в работу») with no action, no
-/// concrete term and no evidence. Such an answer is <see cref="AnswerRubricResult.IsFormal"/>.</item>
+/// <item><b>Формальная отписка</b> −40: a formula («обращение принято», «передано в работу») with nothing else: no
+/// action, no concrete term, no work reported done and no evidence. Such an answer is
+/// <see cref="AnswerRubricResult.IsFormal"/>; a formula beside real content costs nothing.</item>
 /// <item><b>Ссылка на закон без пояснения</b> −20: «59-ФЗ», «ст. 161», «постановление» with no action and no
 /// reason («так как», «в связи с»). Also makes the answer formal.</item>
 /// <item><b>Противоречие</b> −30: the work reported done and impossible in one answer («выполнено» and «не
