@@ -1,5 +1,6 @@
 using Mcu.Monitor.Alerts;
 using Mcu.Monitor.Alerts.Email;
+using Mcu.Monitor.Answers;
 using Mcu.Monitor.Alerts.Telegram;
 using Mcu.Monitor.Classification;
 using Mcu.Monitor.Configuration;
@@ -51,6 +52,7 @@ public static class AppHost
             .AddJsonFile("lexicon.json", optional: true)
             .AddJsonFile("territory.json", optional: true)
             .AddJsonFile("calendar.json", optional: true)
+            .AddJsonFile("answers.json", optional: true)
             .AddJsonFile($"appsettings.{builder.Environment.EnvironmentName}.json", optional: true);
         if (settings.ConfigFile is not null)
         {
@@ -111,7 +113,8 @@ public static class AppHost
             sp.GetRequiredService<IOptions<MunicipalityOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<IncidentOptions>>().Value.Merge,
-            sp.GetRequiredService<LocalityDetector>().IsPlaceWord));
+            sp.GetRequiredService<LocalityDetector>().IsPlaceWord,
+            new ThreadAnswers(sp.GetRequiredService<OfficialAnswerDetector>(), sp.GetRequiredService<ResidentReplyClassifier>(), sp.GetRequiredService<IncidentTransitions>())));
         services.AddSingleton<IPostStore>(sp => sp.GetRequiredService<SqlitePostStore>());
         services.AddSingleton<SqliteIncidentQueries>();
         services.AddSingleton<SqliteRetention>();
@@ -150,7 +153,14 @@ public static class AppHost
         services.AddSingleton<SqliteAlertOutbox>();
         services.AddSingleton<AlertDeliveries>();
         services.AddSingleton<RecipientDirectory>();
-        services.AddSingleton<IAnswerScorer, UnscoredAnswers>();
+        services.AddValidatedOptions<AnswerRubricOptions>(configuration, AnswerRubricOptions.SectionName);
+        services.AddValidatedOptions<OfficialAnswerOptions>(configuration, OfficialAnswerOptions.SectionName);
+        services.AddValidatedOptions<ResidentReplyOptions>(configuration, ResidentReplyOptions.SectionName);
+        services.AddSingleton(sp => new AnswerRubric(sp.GetRequiredService<IOptions<AnswerRubricOptions>>().Value));
+        services.AddSingleton(sp => new OfficialAnswerDetector(
+            sp.GetRequiredService<IOptions<OfficialAnswerOptions>>().Value, sp.GetRequiredService<AnswerRubric>(), sp.GetRequiredService<OfficialAccounts>()));
+        services.AddSingleton(sp => new ResidentReplyClassifier(sp.GetRequiredService<IOptions<ResidentReplyOptions>>().Value));
+        services.AddSingleton<IAnswerScorer, RubricAnswerScorer>();
         services.AddTelegramAlerts(configuration);
         services.AddEmailAlerts(configuration);
         // Telegram with the e-mail fallback when the bot is configured; the console otherwise.

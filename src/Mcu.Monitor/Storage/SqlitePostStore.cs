@@ -22,7 +22,8 @@ public sealed class SqlitePostStore(
     IOptions<MunicipalityOptions> municipality,
     TimeProvider time,
     IncidentMergeOptions? merge = null,
-    Func<string, bool>? placeWords = null) : IPostStore, IDisposable
+    Func<string, bool>? placeWords = null,
+    ThreadAnswers? threads = null) : IPostStore, IDisposable
 {
     /// <summary>Reasons and attachments are stored as JSON with Cyrillic as it is, so SQL and people can read them.</summary>
     internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -91,6 +92,8 @@ public sealed class SqlitePostStore(
 
         foreach (var item in posts)
         {
+            long reopenedBy = 0;
+
             // Read inside the transaction: the stored hash decides between new, duplicate and edit.
             var storedHash = commands.StoredHash(item.Post.Key.ToString());
             if (storedHash == item.ContentHash)
@@ -104,6 +107,11 @@ public sealed class SqlitePostStore(
                 commands.InsertPost(item, sourceId, now);
                 stored++;
                 bySector[item.Classification.Sector] = bySector.GetValueOrDefault(item.Classification.Sector) + 1;
+                if (threads is not null && item.Post.ParentKey is not null)
+                {
+                    var reopened = threads.Review(connection, transaction, item.Post, time.GetUtcNow()).Reopened;
+                    reopenedBy = reopened.Count > 0 ? reopened[0] : 0;
+                }
             }
             else
             {
@@ -117,6 +125,24 @@ public sealed class SqlitePostStore(
             // An edit that turns a post into an appeal opens its incident now; one that was open stays as it is.
             if (item.Incident is not { } plan || commands.InAnyIncident(item.Post.Key.ToString()))
             {
+                continue;
+            }
+
+            // «Nothing was done» under an answered appeal reopened it: the comment joins that incident, no second one.
+            if (reopenedBy != 0)
+            {
+                commands.InsertIncidentPost(reopenedBy, plan.Incident.Municipality, plan.Incident.PostKey.ToString(), now);
+                continue;
+            }
+
+            // A resident adding «у нас тоже» under an appeal that is an open incident adds to that incident.
+            if (item.Post.ParentKey is { } parent && commands.OpenIncidentOf(parent.ToString(), plan.Incident.Sector) is { } threadIncident)
+            {
+                merged++;
+                commands.InsertIncidentPost(threadIncident, plan.Incident.Municipality, plan.Incident.PostKey.ToString(), now);
+                commands.InsertEvent(threadIncident, plan.Incident.Municipality, "merged", "system", now, $"{plan.Incident.PostKey}: комментарий в обсуждении обращения");
+                commands.TouchIncident(threadIncident, now);
+                commands.QueueForIndex(plan.Incident.Municipality, IndexDocumentTypes.Incident, threadIncident.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
                 continue;
             }
 
@@ -177,6 +203,7 @@ public sealed class SqlitePostStore(
         private readonly SqliteCommand _inIncident;
         private readonly SqliteCommand _candidates;
         private readonly SqliteCommand _touch;
+        private readonly SqliteCommand _openIncidentOf;
 
         public BatchCommands(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -220,6 +247,11 @@ public sealed class SqlitePostStore(
                 ORDER BY i.opened_at DESC LIMIT 10
                 """);
             _touch = Create("UPDATE incidents SET updated_at = $now WHERE id = $id");
+            _openIncidentOf = Create("""
+                SELECT i.id FROM incident_posts ip JOIN incidents i ON i.id = ip.incident_id
+                WHERE ip.post_key = $key AND i.sector = $sector AND i.status NOT IN ('Closed', 'Rejected')
+                ORDER BY i.id LIMIT 1
+                """);
             _history = Create("""
                 INSERT INTO post_versions (post_key, municipality, text, content_hash, replaced_at)
                 SELECT key, municipality, text, content_hash, $now FROM posts WHERE key = $key
@@ -244,6 +276,14 @@ public sealed class SqlitePostStore(
         {
             Set(_inIncident, "$key", key);
             return _inIncident.ExecuteScalar() is not null;
+        }
+
+        /// <summary>The incident of the same sector that a post belongs to, if it is still being worked on or was just answered.</summary>
+        public long? OpenIncidentOf(string key, string sector)
+        {
+            Set(_openIncidentOf, "$key", key);
+            Set(_openIncidentOf, "$sector", sector);
+            return _openIncidentOf.ExecuteScalar() is long id ? id : null;
         }
 
         /// <summary>The most alike open incident of the same sector and locality opened within the window, if alike enough.</summary>
@@ -444,6 +484,7 @@ public sealed class SqlitePostStore(
             _inIncident.Dispose();
             _candidates.Dispose();
             _touch.Dispose();
+            _openIncidentOf.Dispose();
         }
 
         private SqliteCommand Create(string sql)

@@ -5,17 +5,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace Mcu.Monitor.Tests.Answers;
 
-/// <summary>
-/// The shipped <c>src/Mcu.Monitor/answers.json</c>, bound as the host will bind it. Read from the repository (not the
-/// test output) because the file is not yet wired into the host's build and configuration.
-/// </summary>
+/// <summary>The shipped <c>answers.json</c> (copied beside the tests), bound as the host binds it.</summary>
 public static class AnswerTestSetup
 {
-    private static readonly Lazy<IConfiguration> Shipped = new(() => new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(TestConfiguration.RepositoryRoot(), "src", "Mcu.Monitor", "answers.json"), optional: false)
-        .Build());
-
-    public static IConfiguration Configuration => Shipped.Value;
+    public static IConfiguration Configuration => TestConfiguration.Configuration;
 
     public static AnswerRubricOptions RubricOptions() => Bind<AnswerRubricOptions>(AnswerRubricOptions.SectionName);
 

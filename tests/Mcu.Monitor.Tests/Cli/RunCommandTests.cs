@@ -20,7 +20,8 @@ public partial class RunCommandTests
         Assert.True(incidents > 0, result.Output);
         // The sample feed spans days, so its older appeals are already overdue and climb the escalation ladder.
         Assert.True(steps > 0, result.Output);
-        Assert.Equal(incidents + steps, delivered);
+        Assert.True(delivered >= incidents + steps, result.Output); // and reopenings found in the threads
+        Assert.Contains("waiting 0", result.Output, StringComparison.Ordinal);
         Assert.Contains("Эскалация: инцидент #", result.Output, StringComparison.Ordinal);
         Assert.Contains("Stored by sector:", result.Output, StringComparison.Ordinal);
         Assert.Contains("Инцидент #1 →", result.Output, StringComparison.Ordinal);

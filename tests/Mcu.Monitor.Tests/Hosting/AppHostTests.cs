@@ -110,10 +110,15 @@ public class AppHostTests
             using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT (SELECT COUNT(*) FROM incidents), (SELECT COUNT(*) FROM alert_outbox WHERE sent_at IS NOT NULL)";
+            // Every incident's opening alert and whatever reminders and escalations were due, all sent.
+            command.CommandText = """
+                SELECT (SELECT COUNT(*) FROM incidents),
+                       (SELECT COUNT(*) FROM alert_outbox WHERE kind = 'incident.opened' AND sent_at IS NOT NULL),
+                       (SELECT COUNT(*) FROM alert_outbox WHERE sent_at IS NULL)
+                """;
             using var reader = command.ExecuteReader();
             reader.Read();
-            return reader.GetInt64(0) > 0 && reader.GetInt64(0) == reader.GetInt64(1);
+            return reader.GetInt64(0) > 0 && reader.GetInt64(0) == reader.GetInt64(1) && reader.GetInt64(2) == 0;
         }
         catch (SqliteException)
         {

@@ -26,7 +26,8 @@ public class IngestPipelineTests
 
         Assert.Equal(6, summary.Read);
         Assert.Equal(6, summary.Stored);
-        Assert.Equal(3, summary.IncidentsOpened); // the two complaints and the comment joining the first
+        Assert.Equal(2, summary.IncidentsOpened); // the two complaints; the comment «тоже самое» joins the first one's incident
+        Assert.Equal(1, summary.Merged);
         Assert.Equal(summary.IncidentsOpened, summary.AlertsQueued);
         Assert.Equal(3, store.Count("SELECT COUNT(*) FROM classifications WHERE is_appeal = 1"));
         Assert.Equal(1, store.Count("SELECT COUNT(*) FROM incidents WHERE sector = 'roads' AND locality_id = 'ilovka' AND recipient_id = 'ta-ilovka'"));
@@ -48,7 +49,7 @@ public class IngestPipelineTests
         Assert.Equal(6, second.Duplicates);
         Assert.Equal(0, second.IncidentsOpened);
         Assert.Equal(0, second.AlertsQueued);
-        Assert.Equal(3, store.Count("SELECT COUNT(*) FROM alert_outbox"));
+        Assert.Equal(2, store.Count("SELECT COUNT(*) FROM alert_outbox"));
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public static class TestConfiguration
         .AddJsonFile("lexicon.json")
         .AddJsonFile("territory.json")
         .AddJsonFile("calendar.json")
+        .AddJsonFile("answers.json")
         .Build());
 
     public static IConfiguration Configuration => Shipped.Value;

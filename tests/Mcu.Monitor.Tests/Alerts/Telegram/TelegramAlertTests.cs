@@ -160,6 +160,7 @@ public sealed class TelegramAlertTests : IAsyncLifetime, IDisposable
         Assert.True(messages[0]["reply_markup"]!["force_reply"]!.GetValue<bool>());
         Assert.Equal("Answered", _harness.Scalar($"SELECT status FROM incidents WHERE id = {id}"));
         Assert.Equal("https://vk.com/wall-1_1?reply=5", _harness.Scalar($"SELECT answer_text FROM incidents WHERE id = {id}"));
+        Assert.NotEqual("", _harness.Scalar($"SELECT answer_score FROM incidents WHERE id = {id}")); // a bare link names no action: a low score
         Assert.Contains("«Ответ дан»", messages[1]["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
@@ -253,7 +254,7 @@ public sealed class TelegramAlertTests : IAsyncLifetime, IDisposable
     }
 
     private TelegramBotUpdates Updates() => new(
-        _api.Client(), Directory(), _harness.Service, new UnscoredAnswers(), _harness.Store.Database, Options.Create(new TelegramBotOptions()),
+        _api.Client(), Directory(), _harness.Service, new RubricAnswerScorer(Mcu.Monitor.Tests.Answers.AnswerTestSetup.Rubric()), _harness.Store.Database, Options.Create(new TelegramBotOptions()),
         Options.Create(TestConfiguration.Classification()), Municipality(), _harness.Time, NullLogger<TelegramBotUpdates>.Instance);
 
     private Task Handle(JsonObject update) =>
