@@ -19,6 +19,7 @@ public static class MonitorCommandLine
             RunCommand.Create(context, config),
             ImportCommand.Create(context, config),
             IncidentsCommand.Create(context, config),
+            RecipientsCommand.Create(context, config),
             ClassifyCommand.Create(context, config),
             EvaluateCommand.Create(context, config),
             QueryCommand.Create(context, config),

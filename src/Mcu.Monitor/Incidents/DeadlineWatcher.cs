@@ -45,9 +45,10 @@ public sealed class DeadlineWatcher(SqliteDatabase database, DeadlineRules rules
             return false;
         }
 
-        var at = SqliteDatabase.ToDb(step.FireAt);
+        // The event is when it happened (now); its details say when it fell due, which differs after downtime.
         IncidentTransitions.InsertEvent(connection, transaction, incident.Id, municipality,
-            step.Kind == DeadlineStep.Reminder ? "reminded" : "escalated", "system", at, $"{details} → {step.ToRecipient}");
+            step.Kind == DeadlineStep.Reminder ? "reminded" : "escalated", "system", SqliteDatabase.ToDb(now),
+            string.Create(CultureInfo.InvariantCulture, $"{details} → {step.ToRecipient} (момент по сроку: {step.FireAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC)"));
         if (step.Kind == DeadlineStep.Escalation)
         {
             using var update = connection.CreateCommand();

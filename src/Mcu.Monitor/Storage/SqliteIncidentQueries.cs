@@ -55,4 +55,53 @@ public sealed class SqliteIncidentQueries(SqliteDatabase database)
         reader.Read();
         return new StoreCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
+
+    /// <summary>One incident with its posts and timeline, or null.</summary>
+    public IncidentDetail? Detail(long id)
+    {
+        var row = List(null, int.MaxValue).FirstOrDefault(r => r.Id == id);
+        if (row is null)
+        {
+            return null;
+        }
+
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COALESCE(answer_due_at, due_at), cycle, answer_post_key, answer_text, answer_score FROM incidents WHERE id = $id;
+            SELECT post_key FROM incident_posts WHERE incident_id = $id ORDER BY added_at, post_key;
+            SELECT at, type, actor, details FROM incident_events WHERE incident_id = $id ORDER BY at, id;
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var answerDue = SqliteDatabase.FromDb(reader.GetString(0));
+        var cycle = reader.GetInt32(1);
+        var answerPost = reader.IsDBNull(2) ? null : reader.GetString(2);
+        var answerText = reader.IsDBNull(3) ? null : reader.GetString(3);
+        int? score = reader.IsDBNull(4) ? null : reader.GetInt32(4);
+        reader.NextResult();
+        var posts = new List<string>();
+        while (reader.Read())
+        {
+            posts.Add(reader.GetString(0));
+        }
+
+        reader.NextResult();
+        var events = new List<IncidentEventRow>();
+        while (reader.Read())
+        {
+            events.Add(new IncidentEventRow(SqliteDatabase.FromDb(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return new IncidentDetail(row, answerDue, cycle, answerPost, answerText, score, posts, events);
+    }
 }
+
+/// <summary>An incident as <c>incidents show</c> shows it.</summary>
+public sealed record IncidentDetail(
+    IncidentRow Incident, DateTimeOffset AnswerDueAt, int Cycle, string? AnswerPostKey, string? AnswerText, int? AnswerScore,
+    IReadOnlyList<string> PostKeys, IReadOnlyList<IncidentEventRow> Events);
+
+/// <summary>One entry of an incident's timeline.</summary>
+public sealed record IncidentEventRow(DateTimeOffset At, string Type, string Actor, string? Details);

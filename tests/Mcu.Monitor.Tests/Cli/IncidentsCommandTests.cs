@@ -56,4 +56,43 @@ public class IncidentsCommandTests
         Assert.Contains("post(s) match (sqlite)", appeals.Output, StringComparison.Ordinal);
         Assert.Equal(3, appeals.Output.Split('\n').Count(l => l.Contains("https://vk.com/", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task OfficerMoves_AreRecordedInTheTimelineAndRefusedMovesExitWithTwo()
+    {
+        using var cli = new CliRunner();
+        await cli.RunAsync("run", "--once");
+        var id = JsonDocument.Parse((await cli.RunAsync("incidents", "list", "--json", "--status", "New")).Output).RootElement[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var take = await cli.RunAsync("incidents", "take", id, "--actor", "officer:ivanova");
+        var again = await cli.RunAsync("incidents", "take", id);
+        var noReason = await cli.RunAsync("incidents", "reject", id);
+        var reassign = await cli.RunAsync("incidents", "reassign", id, "--to", "roads", "--reason", "это дорога", "--actor", "officer:ivanova");
+        var show = await cli.RunAsync("incidents", "show", id);
+
+        Assert.Equal(0, take.ExitCode);
+        Assert.Contains("«Новый» → «В работе»", take.Output, StringComparison.Ordinal);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Equal(2, noReason.ExitCode);
+        Assert.Equal(0, reassign.ExitCode);
+        Assert.Contains("→ roads", show.Output, StringComparison.Ordinal);
+        Assert.Matches(@"taken\s+officer:ivanova", show.Output);
+        Assert.Matches(@"reassigned\s+officer:ivanova\s+\S+ → roads: это дорога", show.Output);
+        Assert.Equal(2, (await cli.RunAsync("incidents", "show", "999999")).ExitCode);
+    }
+
+    [Fact]
+    public async Task RecipientsInvite_PrintsAOneTimeCode_UnknownRecipientIsRefused()
+    {
+        using var cli = new CliRunner();
+
+        var invite = await cli.RunAsync("recipients", "invite", "zhkh");
+        var unknown = await cli.RunAsync("recipients", "invite", "nobody");
+        var list = await cli.RunAsync("recipients", "list");
+
+        Assert.Equal(0, invite.ExitCode);
+        Assert.Matches(@"/start [A-Z2-9]{5}-[A-Z2-9]{5}", invite.Output);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("zhkh", list.Output, StringComparison.Ordinal);
+    }
 }
