@@ -5,7 +5,7 @@ using Mcu.Monitor.Text;
 namespace Mcu.Monitor.Incidents;
 
 /// <summary>
-/// Incident rules: an appeal opens an incident, routed and given its first-reaction and final-answer deadlines in
+/// Incident rules: an appeal opens an incident, routed, prioritised by risk and sector, and given its first-reaction and final-answer deadlines in
 /// working time on the working calendar (or in plain hours when no calendar is given).
 /// </summary>
 public sealed class IncidentPlanner(IncidentOptions options, Router router, WorkingCalendar? calendar = null, IncidentClock? clock = null)
@@ -29,6 +29,10 @@ public sealed class IncidentPlanner(IncidentOptions options, Router router, Work
             RiskLevel.High => Priority.High,
             _ => Priority.Normal,
         };
+        if (options.SectorPriority.TryGetValue(classification.Sector, out var least) && Enum.TryParse<Priority>(least, out var floor) && floor > priority)
+        {
+            priority = floor;
+        }
         // The clock starts at publication, as «Инцидент Менеджмент» counts reaction time; a timestamp in
         // the future (a wrong clock at the source) starts it now.
         var openedAt = post.PublishedAt < now ? post.PublishedAt : now;

@@ -40,7 +40,24 @@ public static class ConfigurationRules
         }
     }
 
-    public static IEnumerable<string> WorkingCalendar(Incidents.WorkingCalendarOptions o)
+    /// <summary>Sector priorities name a known sector and a priority above Normal.</summary>
+    public static IEnumerable<string> IncidentRules(Monitor.Incidents.IncidentOptions o, ClassificationOptions classification)
+    {
+        foreach (var (sector, priority) in o.SectorPriority)
+        {
+            if (!classification.Lexicon.Sectors.ContainsKey(sector))
+            {
+                yield return $"{Monitor.Incidents.IncidentOptions.SectionName}:SectorPriority:{sector} = '{priority}': '{sector}' is not a sector of Classification:Lexicon:Sectors";
+            }
+
+            if (priority is not ("High" or "Critical"))
+            {
+                yield return $"{Monitor.Incidents.IncidentOptions.SectionName}:SectorPriority:{sector} = '{priority}': must be 'High' or 'Critical'";
+            }
+        }
+    }
+
+    public static IEnumerable<string> WorkingCalendar(Monitor.Incidents.WorkingCalendarOptions o)
     {
         if (o.WorkdayStart >= o.WorkdayEnd)
         {
@@ -49,7 +66,7 @@ public static class ConfigurationRules
 
         for (var i = 0; i < o.Holidays.Count; i++)
         {
-            if (!Incidents.WorkingCalendarOptions.TryParseDay(o.Holidays[i], out _))
+            if (!Monitor.Incidents.WorkingCalendarOptions.TryParseDay(o.Holidays[i], out _))
             {
                 yield return $"WorkingCalendar:Holidays:{i} = '{o.Holidays[i]}': must be a date written yyyy-MM-dd";
             }
@@ -57,7 +74,7 @@ public static class ConfigurationRules
 
         for (var i = 0; i < o.WorkingWeekends.Count; i++)
         {
-            if (!Incidents.WorkingCalendarOptions.TryParseDay(o.WorkingWeekends[i], out _))
+            if (!Monitor.Incidents.WorkingCalendarOptions.TryParseDay(o.WorkingWeekends[i], out _))
             {
                 yield return $"WorkingCalendar:WorkingWeekends:{i} = '{o.WorkingWeekends[i]}': must be a date written yyyy-MM-dd";
             }
@@ -66,7 +83,7 @@ public static class ConfigurationRules
         var weekends = o.EffectiveWeekends;
         for (var i = 0; i < weekends.Count; i++)
         {
-            if (!Incidents.WorkingCalendarOptions.TryParseWeekday(weekends[i], out _))
+            if (!Monitor.Incidents.WorkingCalendarOptions.TryParseWeekday(weekends[i], out _))
             {
                 yield return $"WorkingCalendar:Weekends:{i} = '{weekends[i]}': must be a day name such as Saturday";
             }

@@ -102,7 +102,8 @@ public static class AppHost
         services.AddValidatedOptions<TerritoryOptions>(configuration, TerritoryOptions.SectionName, (_, o) => ConfigurationRules.Territory(o));
         services.AddValidatedOptions<RoutingOptions>(configuration, RoutingOptions.SectionName, (sp, o) => ConfigurationRules.Routing(
             o, sp.GetRequiredService<IOptions<ClassificationOptions>>().Value, sp.GetRequiredService<IOptions<TerritoryOptions>>().Value));
-        services.AddValidatedOptions<IncidentOptions>(configuration, IncidentOptions.SectionName);
+        services.AddValidatedOptions<IncidentOptions>(configuration, IncidentOptions.SectionName, (sp, o) => ConfigurationRules.IncidentRules(
+            o, sp.GetRequiredService<IOptions<ClassificationOptions>>().Value));
         services.AddValidatedOptions<WorkingCalendarOptions>(configuration, WorkingCalendarOptions.SectionName, (_, o) => ConfigurationRules.WorkingCalendar(o));
         services.AddValidatedOptions<AlertsOptions>(configuration, AlertsOptions.SectionName);
         services.AddValidatedOptions<SourcesOptions>(configuration, SourcesOptions.SectionName, (_, o) => ConfigurationRules.Sources(o, FileSourceProvider.ResolvePath));

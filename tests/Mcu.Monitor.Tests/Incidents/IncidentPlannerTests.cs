@@ -80,4 +80,19 @@ public class IncidentPlannerTests
         Assert.Equal("ilovka", plan.Incident.LocalityId);
         Assert.StartsWith("правило", plan.Incident.RoutingReason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Plan_SectorPriority_RaisesALowRiskAppealButNeverLowersOne()
+    {
+        var options = new IncidentOptions { SectorPriority = { ["tko"] = "High" } };
+
+        var rubbish = Planner(options).Plan(TestPosts.Post("1"), Classified(true, RiskLevel.Low, "tko"), null, [], Now)!;
+        var critical = Planner(options).Plan(TestPosts.Post("2"), Classified(true, RiskLevel.Critical, "tko"), null, [], Now)!;
+        var roads = Planner(options).Plan(TestPosts.Post("3"), Classified(true, RiskLevel.Low, "roads"), null, [], Now)!;
+
+        Assert.Equal(Priority.High, rubbish.Incident.Priority);
+        Assert.Equal(TestPosts.Published.AddHours(9), rubbish.Incident.DueAt);
+        Assert.Equal(Priority.Critical, critical.Incident.Priority);
+        Assert.Equal(Priority.Normal, roads.Incident.Priority);
+    }
 }
