@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Mcu.Monitor.Configuration;
 using Mcu.Monitor.Sources.Telegram;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +8,7 @@ using Telegram.Bot;
 namespace Mcu.Monitor.Alerts.Telegram;
 
 /// <summary>Registers the alert bot when <c>Alerts:Channel</c> is <c>telegram</c>.</summary>
-public static partial class TelegramAlertsServiceCollectionExtensions
+public static class TelegramAlertsServiceCollectionExtensions
 {
     public const string HttpClientName = "alert-bot";
     private const string Section = TelegramBotOptions.SectionName;
@@ -54,7 +53,7 @@ public static partial class TelegramAlertsServiceCollectionExtensions
         {
             yield return $"{Section}:BotToken = '': is required when Alerts:Channel is 'telegram' (set the environment variable Alerts__Telegram__BotToken to the alert bot's token from @BotFather)";
         }
-        else if (!string.IsNullOrWhiteSpace(o.BotToken) && !TokenShape().IsMatch(o.BotToken))
+        else if (!string.IsNullOrWhiteSpace(o.BotToken) && !TelegramServiceCollectionExtensions.TokenShape().IsMatch(o.BotToken))
         {
             yield return $"{Section}:BotToken = '***': must look like <bot id>:<secret>, as @BotFather issues it";
         }
@@ -68,7 +67,4 @@ public static partial class TelegramAlertsServiceCollectionExtensions
             yield return $"{Section}:BotApiBaseUrl = '{o.BotApiBaseUrl}': must be an absolute http or https URL";
         }
     }
-
-    [GeneratedRegex("^[0-9]{1,20}:[A-Za-z0-9_-]{1,100}$", RegexOptions.CultureInvariant)]
-    private static partial Regex TokenShape();
 }

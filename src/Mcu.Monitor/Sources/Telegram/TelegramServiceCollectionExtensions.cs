@@ -83,5 +83,5 @@ public static partial class TelegramServiceCollectionExtensions
 
     /// <summary>The shape Telegram.Bot accepts (it refuses any other): a numeric bot id, a colon, the secret.</summary>
     [GeneratedRegex("^[0-9]{1,20}:[A-Za-z0-9_-]{1,100}$", RegexOptions.CultureInvariant)]
-    private static partial Regex TokenShape();
+    internal static partial Regex TokenShape();
 }
