@@ -41,4 +41,23 @@ public sealed record IncidentDocument
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public required string RoutingReason { get; init; }
+
+    /// <summary>The final-answer deadline.</summary>
+    public DateTimeOffset? AnswerDueAt { get; init; }
+
+    /// <summary>The recipient's first reaction («Взял в работу», or the answer itself), in the current cycle.</summary>
+    public DateTimeOffset? FirstReactionAt { get; init; }
+
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    /// <summary>Minutes from the clock's start to the first reaction (plain time, for dashboards; reports count working hours).</summary>
+    public double? ReactionMinutes { get; init; }
+
+    /// <summary>Completeness of the official answer, 0..100.</summary>
+    public int? AnswerScore { get; init; }
+
+    /// <summary>Highest escalation rung reached in the current cycle.</summary>
+    public int EscalationLevel { get; init; }
+
+    public int ReopenCount { get; init; }
 }

@@ -150,7 +150,9 @@ public sealed class SqliteIndexOutbox(
         SELECT i.id, COALESCE((SELECT MAX(o.id) FROM index_outbox o WHERE o.doc_type = 'incident' AND o.doc_id = CAST(i.id AS TEXT)), 0),
                i.municipality, i.post_key, p.url, (SELECT COUNT(*) FROM incident_posts ip WHERE ip.incident_id = i.id),
                i.sector, i.locality_id, i.recipient_id, i.priority, i.risk_level, i.status,
-               i.opened_at, i.due_at, i.updated_at, i.routing_reason
+               i.opened_at, i.due_at, i.updated_at, i.routing_reason,
+               i.answer_due_at, i.first_reaction_at, i.answered_at, COALESCE(i.clock_started_at, i.opened_at), i.answer_score,
+               i.escalation_level, i.reopen_count
         FROM incidents i JOIN posts p ON p.key = i.post_key
         """;
 
@@ -232,11 +234,21 @@ public sealed class SqliteIndexOutbox(
                 DueAt = SqliteDatabase.FromDb(reader.GetString(13)),
                 UpdatedAt = SqliteDatabase.FromDb(reader.GetString(14)),
                 RoutingReason = reader.GetString(15),
+                AnswerDueAt = OptionalTime(reader, 16),
+                FirstReactionAt = OptionalTime(reader, 17),
+                AnsweredAt = OptionalTime(reader, 18),
+                ReactionMinutes = OptionalTime(reader, 17) is { } reacted ? Math.Round((reacted - SqliteDatabase.FromDb(reader.GetString(19))).TotalMinutes, 1) : null,
+                AnswerScore = reader.IsDBNull(20) ? null : reader.GetInt32(20),
+                EscalationLevel = reader.GetInt32(21),
+                ReopenCount = reader.GetInt32(22),
             });
         }
 
         return documents;
     }
+
+    private static DateTimeOffset? OptionalTime(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : SqliteDatabase.FromDb(reader.GetString(ordinal));
 
     private void Update(IReadOnlyCollection<long> ids, string set, DateTimeOffset at, string? error, DateTimeOffset? next)
     {
