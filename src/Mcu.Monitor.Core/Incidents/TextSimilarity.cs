@@ -7,6 +7,8 @@ namespace Mcu.Monitor.Incidents;
 /// stop word) found in the other — the overlap coefficient, so a short «у нас тоже нет воды» can match a long
 /// post about the same outage. The shorter side counts as at least <see cref="MinWords"/> words, so two
 /// two-word comments sharing one word are not «the same problem».
+/// The store decides merges with <see cref="MergeDecision"/> (synonyms, generic words, place and number conflicts);
+/// this first measure stays as the baseline the README compares it with.
 /// </summary>
 public static class TextSimilarity
 {

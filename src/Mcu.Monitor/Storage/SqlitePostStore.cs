@@ -29,6 +29,7 @@ public sealed class SqlitePostStore(
     internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     private readonly Lock _readLock = new();
+    private readonly MergeDecision _mergeDecision = new(merge ?? new IncidentMergeOptions(), placeWords);
     private SqliteConnection? _reader;
     private SqliteCommand? _contains;
     private SqliteCommand? _parent;
@@ -147,12 +148,12 @@ public sealed class SqlitePostStore(
             }
 
             // One problem, one incident: an appeal like an open incident's joins it (no second alert).
-            if (merge is { Enabled: true } && commands.FindMergeTarget(plan.Incident, item.Post, merge, placeWords) is { } target)
+            if (merge is { Enabled: true } && commands.FindMergeTarget(plan.Incident, item.Post, merge, _mergeDecision) is { } target)
             {
                 merged++;
                 commands.InsertIncidentPost(target.Id, plan.Incident.Municipality, plan.Incident.PostKey.ToString(), now);
                 commands.InsertEvent(target.Id, plan.Incident.Municipality, "merged", "system", now,
-                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plan.Incident.PostKey}: сходство {target.Similarity:0.00}"));
+                    $"{plan.Incident.PostKey}: {target.Verdict.Reason}");
                 commands.TouchIncident(target.Id, now);
                 commands.QueueForIndex(plan.Incident.Municipality, IndexDocumentTypes.Incident, target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
             }
@@ -239,12 +240,15 @@ public sealed class SqlitePostStore(
                 """);
             _storedHash = Create("SELECT content_hash FROM posts WHERE key = $key");
             _inIncident = Create("SELECT 1 FROM incident_posts WHERE post_key = $key");
-            // The ten most recent open incidents of the same sector and locality bound the work per appeal.
+            // Ten open incidents bound the work per appeal: those MergeDecision may accept (same sector or one of them
+            // 'other'; same locality or one of them unknown), exact matches of sector and locality first, then the most recent.
             _candidates = Create("""
-                SELECT i.id, p.text FROM incidents i JOIN posts p ON p.key = i.post_key
-                WHERE i.municipality = $municipality AND i.sector = $sector AND i.locality_id IS $locality
+                SELECT i.id, i.sector, i.locality_id, p.text FROM incidents i JOIN posts p ON p.key = i.post_key
+                WHERE i.municipality = $municipality
+                  AND (i.sector = $sector OR i.sector = $other OR $sector = $other)
+                  AND (i.locality_id IS $locality OR i.locality_id IS NULL OR $locality IS NULL)
                   AND i.status NOT IN ('Answered', 'Closed', 'Rejected') AND i.opened_at BETWEEN $from AND $to
-                ORDER BY i.opened_at DESC LIMIT 10
+                ORDER BY (i.sector = $sector AND i.locality_id IS $locality) DESC, i.opened_at DESC LIMIT 10
                 """);
             _touch = Create("UPDATE incidents SET updated_at = $now WHERE id = $id");
             _openIncidentOf = Create("""
@@ -286,22 +290,27 @@ public sealed class SqlitePostStore(
             return _openIncidentOf.ExecuteScalar() is long id ? id : null;
         }
 
-        /// <summary>The most alike open incident of the same sector and locality opened within the window, if alike enough.</summary>
-        public (long Id, double Similarity)? FindMergeTarget(Incident incident, Post post, IncidentMergeOptions options, Func<string, bool>? placeWords)
+        /// <summary>The most alike open incident opened within the window that <see cref="MergeDecision"/> accepts, if any.</summary>
+        public (long Id, MergeVerdict Verdict)? FindMergeTarget(Incident incident, Post post, IncidentMergeOptions options, MergeDecision decision)
         {
             Set(_candidates, "$municipality", incident.Municipality);
             Set(_candidates, "$sector", incident.Sector);
+            Set(_candidates, "$other", Sectors.Other);
             Set(_candidates, "$locality", incident.LocalityId);
             Set(_candidates, "$from", SqliteDatabase.ToDb(incident.OpenedAt - options.Window));
             Set(_candidates, "$to", SqliteDatabase.ToDb(incident.OpenedAt + options.Window));
-            (long Id, double Similarity)? best = null;
+            var appeal = new MergeSide(incident.Sector, incident.LocalityId, post.Text);
+            var appealText = decision.Profile(post.Text);
+            (long Id, MergeVerdict Verdict)? best = null;
             using var reader = _candidates.ExecuteReader();
             while (reader.Read())
             {
-                var similarity = TextSimilarity.Of(post.Text, reader.GetString(1), placeWords);
-                if (similarity >= options.MinSimilarity && (best is null || similarity > best.Value.Similarity))
+                var text = reader.GetString(3);
+                var candidate = new MergeSide(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), text);
+                var verdict = decision.Decide(appeal, appealText, candidate, decision.Profile(text));
+                if (verdict.Merge && (best is null || verdict.Similarity > best.Value.Verdict.Similarity))
                 {
-                    best = (reader.GetInt64(0), similarity);
+                    best = (reader.GetInt64(0), verdict);
                 }
             }
 

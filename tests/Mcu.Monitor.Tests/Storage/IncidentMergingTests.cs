@@ -1,5 +1,6 @@
 using Mcu.Monitor.Domain;
 using Mcu.Monitor.Incidents;
+using Mcu.Monitor.Localities;
 using Mcu.Monitor.Municipalities;
 using Mcu.Monitor.Pipeline;
 using Mcu.Monitor.Storage;
@@ -15,7 +16,8 @@ public sealed class IncidentMergingTests : IDisposable
     private readonly SqlitePostStore _merging;
 
     public IncidentMergingTests() =>
-        _merging = new SqlitePostStore(_store.Database, Options.Create(new MunicipalityOptions { Id = "test-mun" }), TimeProvider.System, new IncidentMergeOptions { Enabled = true });
+        _merging = new SqlitePostStore(_store.Database, Options.Create(new MunicipalityOptions { Id = "test-mun" }), TimeProvider.System,
+            new IncidentMergeOptions { Enabled = true }, new LocalityDetector(TestConfiguration.Territory()).IsPlaceWord);
 
     public void Dispose()
     {
@@ -55,8 +57,9 @@ public sealed class IncidentMergingTests : IDisposable
     [Fact]
     public async Task Commit_SameProblemOutsideTheWindow_TwoIncidents()
     {
-        await _merging.CommitAsync("file:test", [Appeal(Network.Vk, "1", "Нет горячей воды на Слободской", "alekseevka", hours: 0)], null, CancellationToken.None);
-        await _merging.CommitAsync("file:test", [Appeal(Network.Vk, "2", "Нет горячей воды на Слободской", "alekseevka", hours: 24 * 5)], null, CancellationToken.None);
+        // Alike enough to merge inside the window (three shared words): only the window keeps them apart.
+        await _merging.CommitAsync("file:test", [Appeal(Network.Vk, "1", "Нет горячей воды на Слободской, УК молчит", "alekseevka", hours: 0)], null, CancellationToken.None);
+        await _merging.CommitAsync("file:test", [Appeal(Network.Vk, "2", "Нет горячей воды на Слободской, УК молчит", "alekseevka", hours: 24 * 5)], null, CancellationToken.None);
 
         Assert.Equal(2, _store.Count("SELECT COUNT(*) FROM incidents"));
     }
@@ -66,8 +69,8 @@ public sealed class IncidentMergingTests : IDisposable
     {
         var batch = new[]
         {
-            Appeal(Network.Vk, "1", "Нет горячей воды на Слободской третий день", "alekseevka", hours: 0),
-            Appeal(Network.Ok, "2", "на слободской третий день нет горячей воды", "alekseevka", hours: 1),
+            Appeal(Network.Vk, "1", "Нет горячей воды на Слободской третий день, УК молчит", "alekseevka", hours: 0),
+            Appeal(Network.Ok, "2", "на слободской третий день нет горячей воды, управляющая компания молчит", "alekseevka", hours: 1),
         };
         await _merging.CommitAsync("file:test", batch, null, CancellationToken.None);
         var replay = await _merging.CommitAsync("file:test", batch, null, CancellationToken.None);
@@ -77,7 +80,43 @@ public sealed class IncidentMergingTests : IDisposable
         Assert.Equal(1, _store.Count("SELECT COUNT(*) FROM incident_events WHERE type = 'merged'"));
     }
 
-    private static ProcessedPost Appeal(Network network, string id, string text, string locality, int hours)
+    [Fact]
+    public async Task Commit_OneSideWithoutDetectedLocality_JoinsWhenAlikeEnough()
+    {
+        await _merging.CommitAsync("file:test", [Appeal(Network.Vk, "1", "Во дворе на Мостовой 22 течёт канализация, вонь, УК не реагирует", "alekseevka", hours: 0)], null, CancellationToken.None);
+        var second = await _merging.CommitAsync("file:test", [Appeal(Network.Telegram, "2", "мостовая 22 канализация течёт прямо во двор, вонища", null, hours: 2)], null, CancellationToken.None);
+
+        Assert.Equal((0, 1), (second.IncidentsOpened, second.Merged));
+        Assert.Equal(1, _store.Count("SELECT COUNT(*) FROM incident_events WHERE type = 'merged' AND details LIKE '%общих слов%одной стороны%'"));
+    }
+
+    [Theory]
+    [InlineData("Пушкина 3 — батареи ледяные, в квартирах холодно, отопление не дали", "Пушкина 13 — батареи ледяные, в квартирах холодно, отопление не дали")]
+    [InlineData("На Мостовой батареи ледяные, в квартирах холодно, отопление не дали", "На Никольской батареи ледяные, в квартирах холодно, отопление не дали")]
+    public async Task Commit_SameWordsAnotherHouseOrStreet_TwoIncidents(string first, string second)
+    {
+        await _merging.CommitAsync("file:test",
+        [
+            Appeal(Network.Vk, "1", first, "alekseevka", hours: 0),
+            Appeal(Network.Ok, "2", second, "alekseevka", hours: 1),
+        ], null, CancellationToken.None);
+
+        Assert.Equal(2, _store.Count("SELECT COUNT(*) FROM incidents"));
+    }
+
+    [Fact]
+    public async Task Commit_SameObjectAnotherProblem_TwoIncidents()
+    {
+        await _merging.CommitAsync("file:test",
+        [
+            Appeal(Network.Vk, "1", "Садик «Ромашка» в Красном не закрывают на карантин", "krasnoe", hours: 0),
+            Appeal(Network.Vk, "2", "Садик «Ромашка» в Красном — нет воспитателя в младшей группе", "krasnoe", hours: 1),
+        ], null, CancellationToken.None);
+
+        Assert.Equal(2, _store.Count("SELECT COUNT(*) FROM incidents"));
+    }
+
+    private static ProcessedPost Appeal(Network network, string id, string text, string? locality, int hours)
     {
         var processed = TestPosts.Processed(id, appeal: true);
         var key = new PostKey(network, "-1", id);
@@ -86,7 +125,7 @@ public sealed class IncidentMergingTests : IDisposable
         {
             Post = processed.Post with { Key = key, Text = text, PublishedAt = at },
             ContentHash = id,
-            Locality = new LocalityMatch(locality, locality, locality),
+            Locality = locality is null ? null : new LocalityMatch(locality, locality, locality),
             Incident = processed.Incident! with { Incident = processed.Incident.Incident with { PostKey = key, LocalityId = locality, OpenedAt = at, DueAt = at.AddHours(24) } },
         };
     }
