@@ -1,0 +1,17 @@
+namespace Mcu.Monitor.Reports;
+
+/// <summary>What a <see cref="ReportPeriod"/> spans.</summary>
+public enum ReportPeriodKind
+{
+    /// <summary>Any run of whole days.</summary>
+    Days,
+
+    /// <summary>An ISO week, Monday to Sunday (<c>2026-W48</c>).</summary>
+    Week,
+
+    /// <summary>A calendar month (<c>2026-11</c>).</summary>
+    Month,
+
+    /// <summary>A calendar year (<c>2026</c>).</summary>
+    Year,
+}
