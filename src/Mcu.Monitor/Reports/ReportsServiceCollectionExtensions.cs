@@ -1,6 +1,8 @@
 using Mcu.Monitor.Answers;
+using Mcu.Monitor.Classification;
 using Mcu.Monitor.Configuration;
 using Mcu.Monitor.Incidents;
+using Mcu.Monitor.Municipalities;
 using Mcu.Monitor.Routing;
 using Mcu.Monitor.Sources;
 using Mcu.Monitor.Storage;
@@ -25,6 +27,11 @@ public static class ReportsServiceCollectionExtensions
             sp.GetRequiredService<ResidentReplyClassifier>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new RecipientRating(sp.GetRequiredService<ReportMetrics>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value.Deadlines));
+        services.AddSingleton(sp => new IndicatorsReport(
+            sp.GetRequiredService<ReportMetrics>(),
+            sp.GetRequiredService<IOptions<IncidentOptions>>().Value.Deadlines,
+            sp.GetRequiredService<IOptions<ClassificationOptions>>().Value,
+            sp.GetRequiredService<IOptions<MunicipalityOptions>>().Value));
         return services;
     }
 
