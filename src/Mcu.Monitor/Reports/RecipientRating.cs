@@ -12,7 +12,7 @@ namespace Mcu.Monitor.Reports;
 /// <item><term>D, w 0.30</term><description>share of first reactions within the reaction deadline (known when at least one deadline is decided)</description></item>
 /// <item><term>A, w 0.25</term><description>share of received incidents answered</description></item>
 /// <item><term>C, w 0.20</term><description>mean answer completeness / 100 (known when at least one answer is scored)</description></item>
-/// <item><term>R, w 0.15</term><description>1 − share of incidents reopened</description></item>
+/// <item><term>R, w 0.15</term><description>1 − share of incidents reopened (known when at least one incident was ever answered: only an answer can be reopened)</description></item>
 /// <item><term>S, w 0.10</term><description>speed: max(0, 1 − median reaction in working hours / the normal reaction deadline
 /// <c>Incidents:Deadlines:Reaction:Normal</c>, 24 h by default) (known when at least one incident got a reaction)</description></item>
 /// <item><term>P, w 0.10</term><description>the official page's share of residents' comments answered (only for a recipient with a
@@ -64,11 +64,13 @@ public sealed class RecipientRating(ReportMetrics metrics, DeadlineOptions deadl
             return null;
         }
 
-        var components = new List<(double Weight, double Value)>
+        var components = new List<(double Weight, double Value)> { (WeightAnswered, stats.ShareAnswered!.Value) };
+        if (stats.EverAnswered > 0)
         {
-            (WeightAnswered, stats.ShareAnswered!.Value),
-            (WeightNotReopened, 1 - stats.ShareReopened!.Value),
-        };
+            // Only an answer can be reopened: with none, "never reopened" is no merit.
+            components.Add((WeightNotReopened, 1 - stats.ShareReopened!.Value));
+        }
+
         if (stats.ShareWithinDeadline is { } within)
         {
             components.Add((WeightWithinDeadline, within));

@@ -1,6 +1,7 @@
 namespace Mcu.Monitor.Reports;
 
-/// <summary>What a <see cref="ReportPeriod"/> spans.</summary>
+/// <summary>What a <see cref="ReportPeriod"/> spans (written by name in JSON).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReportPeriodKind>))]
 public enum ReportPeriodKind
 {
     /// <summary>Any run of whole days.</summary>

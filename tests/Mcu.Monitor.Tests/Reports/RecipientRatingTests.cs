@@ -35,10 +35,20 @@ public class RecipientRatingTests
     [Fact]
     public void Score_NoDataForSomeComponents_UsesTheOthersOnly()
     {
-        // One incident, not yet due, no reaction: only A = 0 and R = 1 are known → 100·0.15 / 0.40 = 37.5.
-        var stats = new IncidentStats(1, 0, 0, null, null, 0, 0, 0, null, 0, 0, 0, 0);
+        // Two incidents, one answered (completeness unknown) in 2 h, neither deadline decided yet: A 0.5, R 1, S 1 − 2/24
+        // → 100·(0.125 + 0.15 + 0.1·0.91667) / 0.5 = 73.3.
+        var stats = new IncidentStats(2, 1, 1, 2, 2, 0, 0, 0, null, 0, 1, 1, 0);
 
-        Assert.Equal(37.5, RecipientRating.Score(stats, null, TimeSpan.FromHours(24)));
+        Assert.Equal(73.3, RecipientRating.Score(stats, null, TimeSpan.FromHours(24)));
+    }
+
+    [Fact]
+    public void Score_NothingDone_ZeroNotCreditedForNeverBeingReopened()
+    {
+        // Three incidents, all past the reaction deadline with no reaction: D 0, A 0; R is not counted (nothing answered).
+        var stats = new IncidentStats(3, 0, 0, null, null, 3, 0, 0, null, 0, 0, 0, 3);
+
+        Assert.Equal(0.0, RecipientRating.Score(stats, null, TimeSpan.FromHours(24)));
     }
 
     [Fact]
