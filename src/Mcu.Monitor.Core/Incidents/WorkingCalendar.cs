@@ -62,6 +62,44 @@ public sealed class WorkingCalendar
         throw new InvalidOperationException("The working calendar has no working time in ten years: check WorkingCalendar settings.");
     }
 
+    /// <summary>
+    /// The working time between two instants: the inverse of <see cref="AddWorkingTime"/> (for a start inside working
+    /// hours, <c>WorkingTimeBetween(a, AddWorkingTime(a, d)) == d</c>). Nights, the lunch break, weekends and holidays
+    /// count nothing; zero when <paramref name="end"/> is not after <paramref name="start"/>.
+    /// </summary>
+    public TimeSpan WorkingTimeBetween(DateTimeOffset start, DateTimeOffset end)
+    {
+        if (end <= start)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, _zone).DateTime);
+        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end, _zone).DateTime);
+        var total = TimeSpan.Zero;
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            if (!IsWorkingDay(day))
+            {
+                continue;
+            }
+
+            foreach (var (from, to) in Periods())
+            {
+                var begin = ToInstant(day, from);
+                var finish = ToInstant(day, to);
+                var overlapStart = begin > start ? begin : start;
+                var overlapEnd = finish < end ? finish : end;
+                if (overlapEnd > overlapStart)
+                {
+                    total += overlapEnd - overlapStart;
+                }
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>The working periods of a working day: the day, minus the lunch break when it lies inside it.</summary>
     private IEnumerable<(TimeSpan From, TimeSpan To)> Periods()
     {

@@ -28,6 +28,8 @@ public static class MonitorCommandLine
             IndexingCommands.CreateIndex(context, config),
             KibanaCommand.Create(context, config),
             BenchCommand.Create(context, config),
+            RatingCommand.Create(context, config),
+            ReportCommand.Create(context, config),
         };
 
         var parsed = root.Parse(args);

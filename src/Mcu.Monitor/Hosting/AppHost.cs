@@ -12,6 +12,7 @@ using Mcu.Monitor.Municipalities;
 using Mcu.Monitor.Pipeline;
 using Mcu.Monitor.Querying;
 using Mcu.Monitor.Recipients;
+using Mcu.Monitor.Reports;
 using Mcu.Monitor.Routing;
 using Mcu.Monitor.Scheduling;
 using Mcu.Monitor.Sources;
@@ -179,6 +180,7 @@ public static class AppHost
         services.AddTelegramSources(configuration);
 
         services.AddKibana(configuration);
+        services.AddReports(configuration);
         return services;
     }
 
