@@ -4,6 +4,7 @@ using Mcu.Monitor.Incidents;
 using Mcu.Monitor.Municipalities;
 using Mcu.Monitor.Pipeline;
 using Mcu.Monitor.Sources;
+using Mcu.Monitor.Spikes;
 using Mcu.Monitor.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +41,9 @@ internal static class RunCommand
         services.GetRequiredService<SqliteSourceRegistry>().Register(sources);
         var results = await services.GetRequiredService<SourceRunner>().RunAllOnceAsync(sources, cancellationToken);
         var steps = services.GetRequiredService<DeadlineWatcher>().Check();
+        var spikes = services.GetRequiredService<SpikeWatcher>().Check();
+        var spikeNotifier = services.GetRequiredService<SpikeNotifier>();
+        var (spikesSent, spikesFailed) = await spikeNotifier.DeliverAsync(cancellationToken);
         var (delivered, failed) = await services.GetRequiredService<AlertDispatcher>().DrainAsync(cancellationToken);
         var pending = services.GetRequiredService<SqliteAlertOutbox>().CountPending();
 
@@ -58,6 +62,7 @@ internal static class RunCommand
 
         await SummaryWriter.WriteAsync(output, total);
         await output.WriteLineAsync($"Reminders and escalations queued: {steps}");
+        await output.WriteLineAsync($"Risk spikes: {spikes}, delivered {spikesSent} ({spikeNotifier.Channel}), failed {spikesFailed}");
         await output.WriteLineAsync($"Alerts delivered: {delivered} ({services.GetRequiredService<IAlertSender>().Channel}), failed {failed}, waiting {pending}");
         return results.Any(r => r.Error is not null) ? CommandExecution.Failed : CommandExecution.Ok;
     }

@@ -20,6 +20,7 @@ using Mcu.Monitor.Sources.File;
 using Mcu.Monitor.Sources.Ok;
 using Mcu.Monitor.Sources.Telegram;
 using Mcu.Monitor.Sources.Vk;
+using Mcu.Monitor.Spikes;
 using Mcu.Monitor.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -171,6 +172,7 @@ public static class AppHost
                 sp.GetRequiredService<IOptions<EmailOptions>>(), sp.GetRequiredService<TimeProvider>())
             : new ConsoleAlertSender(alertOutput, sp.GetRequiredService<IOptions<AlertsOptions>>(), sp.GetRequiredService<IOptions<MunicipalityOptions>>()));
         services.AddSingleton<AlertDispatcher>();
+        services.AddSpikes(configuration, alertOutput); // information-risk spikes to the head (issue #7 item 5)
         services.AddSingleton<IOperatorAlerts>(sp => new OperatorAlerts(
             alertOutput, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OperatorAlerts>>()));
 

@@ -1,5 +1,6 @@
 using Mcu.Monitor.Incidents;
 using Mcu.Monitor.Sources;
+using Mcu.Monitor.Spikes;
 using Mcu.Monitor.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -9,11 +10,12 @@ namespace Mcu.Monitor.Scheduling;
 
 /// <summary>
 /// Schedules one Quartz job per enabled source when the worker starts, from whatever providers are
-/// registered, plus the daily retention job and the deadline watcher. The interval counts from the end of the previous poll, so a
+/// registered, plus the daily retention job, the deadline watcher and the spike watcher. The interval counts from the end of the previous poll, so a
 /// slow source never piles up firings.
 /// </summary>
 public sealed class SourceJobScheduler(
-    ISchedulerFactory schedulers, SourceCatalog catalog, SqliteSourceRegistry registry, IOptions<IncidentOptions> incidents, TimeProvider time) : IHostedService
+    ISchedulerFactory schedulers, SourceCatalog catalog, SqliteSourceRegistry registry, IOptions<IncidentOptions> incidents, TimeProvider time,
+    IOptions<SpikeOptions> spikes) : IHostedService
 {
     public const string RetentionJobName = "retention";
     public const string DeadlineJobName = "deadlines";
@@ -60,6 +62,18 @@ public sealed class SourceJobScheduler(
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();
         await scheduler.ScheduleJob(deadlines, watch, cancellationToken: cancellationToken);
+
+        if (spikes.Value is { Enabled: true } spikeOptions)
+        {
+            var spikeJob = JobBuilder.Create<SpikeJob>().WithIdentity(SpikeJob.Name).DisallowConcurrentExecution().Build();
+            var everyStep = TriggerBuilder.Create(time)
+                .WithIdentity(SpikeJob.Name)
+                .StartNow()
+                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(spikeOptions.Step).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+                .Build();
+            await scheduler.ScheduleJob(spikeJob, everyStep, cancellationToken: cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -242,6 +242,50 @@ internal static class SchemaMigrations
         );
         CREATE INDEX ix_training_feedback_post ON training_feedback(post_key);
         """,
+
+        // 5: information-risk spikes (issue #7 item 5). One row per burst of negative posts in a sector × locality
+        // pair, keyed by the pair and its first window so it is stored and alerted once; the row is its own outbox
+        // (sent_at, claim, attempts) because alert_outbox rows belong to an incident and a spike has none. The index
+        // lets the detector count a baseline of negative posts from the posts index alone.
+        """
+        CREATE TABLE risk_spikes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            municipality TEXT NOT NULL,
+            sector TEXT NOT NULL,
+            locality_id TEXT,
+            window_start TEXT NOT NULL,
+            window_end TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            baseline REAL NOT NULL,
+            threshold INTEGER NOT NULL,
+            p_value REAL NOT NULL,
+            post_keys TEXT NOT NULL,
+            detected_at TEXT NOT NULL,
+            last_window_end TEXT NOT NULL,
+            peak_count INTEGER NOT NULL,
+            peak_window_end TEXT NOT NULL,
+            recipient_id TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            claimed_until TEXT,
+            sent_at TEXT,
+            channel TEXT,
+            delivery_id TEXT,
+            last_error TEXT
+        );
+        CREATE INDEX ix_risk_spikes_pair ON risk_spikes(municipality, last_window_end);
+        CREATE INDEX ix_risk_spikes_pending ON risk_spikes(next_attempt_at) WHERE sent_at IS NULL;
+        CREATE TABLE risk_spike_deliveries (
+            spike_id INTEGER NOT NULL REFERENCES risk_spikes(id),
+            target TEXT NOT NULL,
+            message_id TEXT,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (spike_id, target)
+        );
+        CREATE INDEX ix_posts_spikes ON posts(municipality, published_at, key, locality_id);
+        CREATE INDEX ix_classifications_spikes ON classifications(post_key, risk_level, sector);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
