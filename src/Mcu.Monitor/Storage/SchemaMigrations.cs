@@ -167,6 +167,21 @@ internal static class SchemaMigrations
         CREATE INDEX ix_incidents_merge ON incidents(municipality, sector, locality_id, opened_at);
         CREATE INDEX ix_incident_posts_post ON incident_posts(post_key);
         """,
+
+        // ML: officers' corrections of a classification (the Telegram button «Неверная категория», the web console), read by
+        // `model train`: field is sector, appeal, risk, negative or inappropriate; the latest row per post and field wins.
+        """
+        CREATE TABLE training_feedback (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            post_key TEXT NOT NULL REFERENCES posts(key),
+            municipality TEXT NOT NULL,
+            field TEXT NOT NULL CHECK (field IN ('sector', 'appeal', 'risk', 'negative', 'inappropriate')),
+            value TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_training_feedback_post ON training_feedback(post_key);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
