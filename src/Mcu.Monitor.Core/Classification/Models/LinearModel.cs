@@ -9,6 +9,7 @@ namespace Mcu.Monitor.Classification.Models;
 public sealed class LinearModel
 {
     private readonly float[] _weights; // feature-major: _weights[feature * Classes.Count + class]
+    private readonly float[] _meanWeights; // per feature, the mean over classes (0 for a binary model)
 
     // weights: one array per class (binary: one array, for class 1), each of the vocabulary's length
     public LinearModel(string name, IReadOnlyList<string> classes, float[][] weights, float[] biases, bool binary, float plattSlope = -1, float plattOffset = 0)
@@ -36,7 +37,22 @@ public sealed class LinearModel
         PlattSlope = plattSlope;
         PlattOffset = plattOffset;
         NonZeroWeights = _weights.Count(w => w != 0);
+        _meanWeights = new float[Dimension];
+        if (Rows > 1)
+        {
+            for (var f = 0; f < Dimension; f++)
+            {
+                var sum = 0f;
+                for (var c = 0; c < Rows; c++)
+                {
+                    sum += _weights[(f * Rows) + c];
+                }
+
+                _meanWeights[f] = sum / Rows;
+            }
+        }
     }
+
 
     public string Name { get; }
 
@@ -131,17 +147,7 @@ public sealed class LinearModel
                 continue;
             }
 
-            var weight = Weight(feature, row);
-            if (Rows > 1)
-            {
-                var mean = 0f;
-                for (var c = 0; c < Rows; c++)
-                {
-                    mean += Weight(feature, c);
-                }
-
-                weight -= mean / Rows;
-            }
+            var weight = Weight(feature, row) - _meanWeights[feature];
 
             var contribution = (against ? -weight : weight) * vector.Values[k];
             if (contribution <= 0)
@@ -151,8 +157,13 @@ public sealed class LinearModel
 
             if (result.Count < count || contribution > result[^1].Contribution)
             {
-                var at = result.FindIndex(r => r.Contribution < contribution);
-                result.Insert(at < 0 ? result.Count : at, (feature, contribution));
+                var at = 0;
+                while (at < result.Count && result[at].Contribution >= contribution)
+                {
+                    at++;
+                }
+
+                result.Insert(at, (feature, contribution));
                 if (result.Count > count)
                 {
                     result.RemoveAt(result.Count - 1);

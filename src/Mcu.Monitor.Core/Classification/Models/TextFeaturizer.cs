@@ -255,24 +255,21 @@ public sealed class TextFeaturizer
             }
         }
 
-        void Flag(bool on, ref int at)
+        var flags = new[]
+        {
+            question, exclaims > 0, exclaims > 1, letters >= 20 && upper > letters * 0.6, smile || closes > opens + 1,
+            sad || opens > closes + 1, analysis.Tokens.Count < 6, analysis.Tokens.Count > 60,
+        };
+        foreach (var on in flags)
         {
             if (on)
             {
-                result.Add((at, 1f));
+                result.Add((index, 1f));
             }
 
-            at++;
+            index++;
         }
 
-        Flag(question, ref index);
-        Flag(exclaims > 0, ref index);
-        Flag(exclaims > 1, ref index);
-        Flag(letters >= 20 && upper > letters * 0.6, ref index);
-        Flag(smile || closes > opens + 1, ref index);
-        Flag(sad || opens > closes + 1, ref index);
-        Flag(analysis.Tokens.Count < 6, ref index);
-        Flag(analysis.Tokens.Count > 60, ref index);
         return result;
     }
 
