@@ -77,6 +77,10 @@ public sealed class LexiconClassifier : IPostClassifier
         ModelVersion = modelVersion,
     };
 
+    /// <summary>The lexicon's sector scores of a text (sum of matched term weights per sector).</summary>
+    public IReadOnlyDictionary<string, int> SectorScoresOf(string text) =>
+        SectorScores(Analyse(text).Hits).ToDictionary(p => p.Key, p => p.Value.Score, StringComparer.Ordinal);
+
     /// <summary>Sector score (sum of term weights) per configured sector, with the terms that made it.</summary>
     internal static Dictionary<string, (int Score, List<string> Terms)> SectorScores(List<TermHit<Signal>> hits)
     {

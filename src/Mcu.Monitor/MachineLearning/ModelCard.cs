@@ -54,6 +54,9 @@ public sealed record ModelCardEntry
     /// <summary>Decision threshold on the class-1 probability (binary models), chosen on the cross-validated predictions.</summary>
     public double Threshold { get; init; } = 0.5;
 
+    /// <summary>Sector model only: weight of the lexicon's sector scores in the combination (chosen by cross-validation).</summary>
+    public double LexiconBoost { get; init; }
+
     public required int Examples { get; init; }
 
     public required Dictionary<string, int> ClassCounts { get; init; }

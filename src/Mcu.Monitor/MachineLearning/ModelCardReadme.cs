@@ -13,9 +13,17 @@ public static class ModelCardReadme
 
         Line($"# Model card: {card.Version}");
         Line($"");
-        Line($"Written by `model train` and `model evaluate --record` from `model-card.json` (the machine-readable card); do not edit by hand.");
+        Line($"The ML.NET models of the classifier (README, «The classifier»). Written by `model train` and `model evaluate --record`");
+        Line($"from `model-card.json`, the machine-readable card; do not edit by hand. The worker loads these files once at start-up");
+        Line($"(`Classification:Models:Directory`); a missing or altered file stops it naming the file, unless `FallbackToLexicon` is set.");
         Line($"");
-        Line($"- trained {card.CreatedAt:yyyy-MM-dd HH:mm} UTC, seed {card.Seed}, {card.Folds}-fold cross-validation, ML.NET 5.0.1");
+        Line($"| file | what it is |");
+        Line($"|---|---|");
+        Line($"| `sector.zip`, `appeal.zip`, `negative.zip`, `inappropriate.zip` | one ML.NET model each (`MLContext.Model.Load` reads them); their input is the shared feature vector |");
+        Line($"| `features.tsv` | the feature vocabulary: line i is feature i (kind `w` stem, `b` stem bigram, `c` character n-gram, `e` emoji, `x` lexicon or text signal) |");
+        Line($"| `model-card.json` | data, date, parameters, trainers, cross-validation and evaluation metrics, SHA-256 of every file |");
+        Line($"");
+        Line($"- trained {card.CreatedAt:yyyy-MM-dd HH:mm} UTC by `model train` (seed {card.Seed}, {card.Folds}-fold cross-validation, ML.NET 5.0.1, single-threaded trainers: the same data and seed give the same weights)");
         Line($"- data: {card.Data.Texts} labelled texts, SHA-256 `{card.Data.Sha256}`; officers' corrections: {card.Data.FeedbackRows} rows");
         foreach (var file in card.Data.Files)
         {
@@ -31,7 +39,7 @@ public static class ModelCardReadme
         foreach (var (name, entry) in card.Models)
         {
             var positive = entry.CrossValidation.PerClass.TryGetValue("1", out var p) ? p.F1.ToString("0.000", CultureInfo.InvariantCulture) : "–";
-            Line($"| {name} | `{entry.File}` | {entry.Trainer} | {entry.Examples} | {(entry.Classes.Count == 2 ? entry.Threshold.ToString("0.00", CultureInfo.InvariantCulture) : "argmax")} | {entry.CrossValidation.Accuracy:0.000} | {entry.CrossValidation.MacroF1:0.000} | {positive} |");
+            Line($"| {name} | `{entry.File}` | {entry.Trainer} | {entry.Examples} | {(entry.Classes.Count == 2 ? entry.Threshold.ToString("0.00", CultureInfo.InvariantCulture) : "argmax, lexicon boost " + entry.LexiconBoost.ToString("0.##", CultureInfo.InvariantCulture))} | {entry.CrossValidation.Accuracy:0.000} | {entry.CrossValidation.MacroF1:0.000} | {positive} |");
         }
 
         Line($"");

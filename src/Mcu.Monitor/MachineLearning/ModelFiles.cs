@@ -134,6 +134,7 @@ public static class ModelFiles
             Negative = LoadOne(Negative),
             Inappropriate = LoadOne(Inappropriate),
             AppealThreshold = card.Models[Appeal].Threshold,
+            SectorLexiconBoost = card.Models[Sector].LexiconBoost,
             NegativeThreshold = card.Models[Negative].Threshold,
             InappropriateThreshold = card.Models[Inappropriate].Threshold,
         };

@@ -17,6 +17,8 @@ namespace Mcu.Monitor.MachineLearning;
 /// </summary>
 public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
 {
+    private static readonly double[] Boosts = [0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0];
+
     public LexiconClassifier Lexicon => lexicon;
 
     public FeaturizerSettings Settings { get; init; } = new();
@@ -42,7 +44,8 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
 
         var models = new Dictionary<string, (ITransformer, DataViewSchema, ModelCardEntry, LinearModel)>(StringComparer.Ordinal);
         var sectorExamples = Enumerable.Range(0, texts.Count).Where(i => texts[i].Sector is not null).ToArray();
-        models[ModelFiles.Sector] = TrainMulticlass(ModelFiles.Sector, sectorExamples, i => texts[i].Sector!, [.. sectors], vectors, vocabulary.Count);
+        var lexiconScores = texts.Select(t => t.Sector is null ? null : lexicon.SectorScoresOf(t.Text)).ToArray();
+        models[ModelFiles.Sector] = TrainMulticlass(ModelFiles.Sector, sectorExamples, i => texts[i].Sector!, [.. sectors], vectors, vocabulary.Count, lexiconScores);
         models[ModelFiles.Appeal] = TrainBinary(ModelFiles.Appeal, texts, t => t.Appeal, vectors, vocabulary.Count);
         models[ModelFiles.Negative] = TrainBinary(ModelFiles.Negative, texts, t => t.Negative, vectors, vocabulary.Count);
         models[ModelFiles.Inappropriate] = TrainBinary(ModelFiles.Inappropriate, texts, t => t.Inappropriate, vectors, vocabulary.Count);
@@ -87,7 +90,8 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         OnlyTrainers is null ? candidates : candidates.Where(c => OnlyTrainers.Contains(c.Name));
 
     private (ITransformer, DataViewSchema, ModelCardEntry, LinearModel) TrainMulticlass(
-        string name, int[] examples, Func<int, string> label, List<string> classes, FeatureVector[] vectors, int dimension)
+        string name, int[] examples, Func<int, string> label, List<string> classes, FeatureVector[] vectors, int dimension,
+        IReadOnlyDictionary<string, int>?[] lexiconScores)
     {
         if (examples.Length == 0)
         {
@@ -118,12 +122,12 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         }), dimension);
 
         var folds = FoldOf(examples.Length);
-        var results = new List<(Candidate Candidate, ModelCardCandidate Card, ClassificationReport Report)>();
-        var probabilities = new float[classes.Count];
+        var results = new List<(Candidate Candidate, ModelCardCandidate Card, ClassificationReport Report, float[][] OutOfFold)>();
         foreach (var candidate in Filter(MulticlassCandidates()))
         {
             var stopwatch = Stopwatch.StartNew();
             var report = new ClassificationReport();
+            var outOfFold = new float[examples.Length][];
             for (var fold = 0; fold < Folds; fold++)
             {
                 progress.WriteLine($"  {name}: {candidate.Name}, fold {fold + 1}/{Folds}…");
@@ -138,18 +142,36 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
                         continue;
                     }
 
-                    model.Probabilities(vectors[examples[k]], probabilities);
-                    report.Add(label(examples[k]), classes[ArgMax(probabilities)]);
+                    outOfFold[k] = new float[classes.Count];
+                    model.Probabilities(vectors[examples[k]], outOfFold[k]);
+                    report.Add(label(examples[k]), classes[ArgMax(outOfFold[k])]);
                 }
             }
 
             var card = new ModelCardCandidate(candidate.Name, report.MacroF1, report.Accuracy, report.MacroF1, 0, 0, Math.Round(stopwatch.Elapsed.TotalSeconds, 1));
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {name}: {candidate.Name}: cross-validated accuracy {report.Accuracy:0.000}, macro-F1 {report.MacroF1:0.000} ({card.Seconds:0.0} s)"));
-            results.Add((candidate, card, report));
+            results.Add((candidate, card, report, outOfFold));
         }
 
         var best = results.OrderByDescending(r => r.Card.Score).First();
+
+        // how much to add the lexicon's sector scores, on the best trainer's out-of-fold probabilities
+        var (boost, boosted) = Boosts.Select(b =>
+        {
+            var combined = new ClassificationReport();
+            var p = new float[classes.Count];
+            for (var k = 0; k < examples.Length; k++)
+            {
+                best.OutOfFold[k].CopyTo(p, 0);
+                SectorEnsemble.Combine(p, classes, lexiconScores[examples[k]]!, b);
+                combined.Add(label(examples[k]), classes[ArgMax(p)]);
+            }
+
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: lexicon boost {b}: cross-validated macro-F1 {combined.MacroF1:0.000}"));
+            return (b, combined);
+        }).OrderByDescending(r => Math.Round(r.combined.MacroF1, 3)).ThenBy(r => r.b).First();
+
         progress.WriteLine($"  {name}: training {best.Candidate.Name} on all {examples.Length} examples…");
         var finalMl = new MLContext(Seed);
         var finalView = View(finalMl, examples);
@@ -161,11 +183,12 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
             Sha256 = "",
             Trainer = best.Candidate.Name,
             Classes = classes,
+            LexiconBoost = boost,
             Examples = examples.Length,
             ClassCounts = counts,
             NonZeroWeights = finalModel.NonZeroWeights,
             Candidates = [.. results.Select(r => r.Card)],
-            CrossValidation = Metrics(best.Report),
+            CrossValidation = Metrics(boosted),
         };
         return (final, finalView.Schema, entry, finalModel);
     }

@@ -41,6 +41,13 @@ public sealed class ModelClassifier : IPostClassifier
         var sectorModel = Models.Sector;
         Span<float> sectorProbabilities = stackalloc float[sectorModel.Classes.Count];
         sectorModel.Probabilities(vector, sectorProbabilities);
+        var hits = analysis.Hits;
+        var sectorScores = LexiconClassifier.SectorScores(hits);
+        if (Models.SectorLexiconBoost != 0 && sectorScores.Count > 0)
+        {
+            SectorEnsemble.Combine(sectorProbabilities, sectorModel.Classes, sectorScores.ToDictionary(p => p.Key, p => p.Value.Score, StringComparer.Ordinal), Models.SectorLexiconBoost);
+        }
+
         var best = 0;
         for (var c = 1; c < sectorProbabilities.Length; c++)
         {
@@ -62,8 +69,6 @@ public sealed class ModelClassifier : IPostClassifier
         }
 
         var reasons = new List<string>(4);
-        var hits = analysis.Hits;
-        var sectorScores = LexiconClassifier.SectorScores(hits);
 
         // A short comment with no sector words of its own («у нас то же самое») is about its parent post.
         if (parent is not null && parent.Sector != Sectors.Other && sectorScores.Count == 0 && sectorProbabilities[best] < 0.6f)
@@ -77,8 +82,11 @@ public sealed class ModelClassifier : IPostClassifier
         }
         else if (explain)
         {
+            var boosted = Models.SectorLexiconBoost != 0 && sectorScores.TryGetValue(sector, out var own)
+                ? string.Create(CultureInfo.InvariantCulture, $"; словарь сектора +{Models.SectorLexiconBoost * SectorEnsemble.Scaled(own.Score):0.00} [{string.Join(", ", own.Terms.Select(LexiconClassifier.Quote))}]")
+                : "";
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"сектор {sector} (модель {sectorProbabilities[best]:0.00}): ")
-                + Explain(sectorModel, vector, best, against: false, sectorScores));
+                + Explain(sectorModel, vector, best, against: false, sectorScores) + boosted);
         }
 
         if (explain)

@@ -23,6 +23,9 @@ public sealed class ModelSet
     /// <summary>Probability of class 1 at or above which a binary model says yes, chosen by cross-validation.</summary>
     public double AppealThreshold { get; init; } = 0.5;
 
+    /// <summary>Weight of the lexicon's sector scores combined with the sector model (<see cref="SectorEnsemble"/>).</summary>
+    public double SectorLexiconBoost { get; init; }
+
     public double NegativeThreshold { get; init; } = 0.5;
 
     public double InappropriateThreshold { get; init; } = 0.5;
