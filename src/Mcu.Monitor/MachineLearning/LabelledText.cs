@@ -11,6 +11,9 @@ public sealed record LabelledText(string Text)
 
     public bool? Inappropriate { get; init; }
 
+    /// <summary>Where such a text is published (<c>vk</c>, <c>ok</c>, <c>telegram</c>, <c>portal</c>), when the corpus says.</summary>
+    public string? Network { get; init; }
+
     /// <summary>Where it came from (<c>file:line</c> or <c>feedback:post key</c>), for messages.</summary>
     public string Origin { get; init; } = "";
 }

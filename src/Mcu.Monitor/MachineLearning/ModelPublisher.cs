@@ -29,9 +29,26 @@ public static class ModelPublisher
         }
 
         var featuresSha = ModelFiles.Sha256(featuresPath);
-        var combined = string.Join("|", entries.Values.Select(e => e.Sha256).Prepend(featuresSha));
-        var version = "ml-" + now.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-"
-            + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(combined)))[..8];
+        // The version hashes what the models compute (vocabulary, weights, thresholds), not the zip bytes, which carry
+        // timestamps: retraining on the same data with the same seed gives the same version.
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(featuresSha));
+        foreach (var name in ModelFiles.Names)
+        {
+            var (_, _, entry, model) = result.Models[name];
+            hash.AppendData(Encoding.UTF8.GetBytes(FormattableString.Invariant($"|{name}|{entry.Threshold}|{entry.LexiconBoost}|")));
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(model.Biases.AsSpan()));
+            for (var row = 0; row < (model.IsBinary ? 1 : model.Classes.Count); row++)
+            {
+                for (var f = 0; f < model.Dimension; f++)
+                {
+                    var w = model.Weight(f, row);
+                    hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<float>(in w)));
+                }
+            }
+        }
+
+        var version = "ml-" + now.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(hash.GetCurrentHash())[..8];
         var card = new ModelCard
         {
             Version = version,

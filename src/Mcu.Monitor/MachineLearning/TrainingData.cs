@@ -125,7 +125,8 @@ public sealed class TrainingData
                     continue;
                 }
 
-                LabelledText? labelled = new(textElement.GetString()!) { Origin = $"{path}:{lineNumber}" };
+                var network = root.TryGetProperty("network", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+                LabelledText? labelled = new(textElement.GetString()!) { Origin = $"{path}:{lineNumber}", Network = network };
                 foreach (var field in Fields)
                 {
                     if (labelled is not null && root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null)

@@ -148,8 +148,8 @@ public class LexiconClassifierTests
         var angry = new List<string>();
         var (_, angryScore) = Classifier.DecideRisk(text, true, Engagement.None, analysis.Hits, angry, new ModelRiskSignals(0.9, 0.5, 0.8, 0.5));
 
-        // 0.3 × 0.9 for tone and 0.2 × 0.8 for inappropriateness on top of the appeal's 0.25
-        Assert.Equal(calmScore + (0.3 * 0.9) + (0.2 * 0.8), angryScore, 3);
+        // 0.12 × 0.9 for tone and 0.1 × 0.8 for inappropriateness on top of the appeal's 0.25
+        Assert.Equal(calmScore + (0.12 * 0.9) + (0.1 * 0.8), angryScore, 3);
         Assert.Contains("модель 0.90", angry[^1], StringComparison.Ordinal);
         Assert.Contains("неприемлемый тон (модель 0.80)", angry[^1], StringComparison.Ordinal);
     }

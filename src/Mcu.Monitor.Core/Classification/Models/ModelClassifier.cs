@@ -135,7 +135,8 @@ public sealed class ModelClassifier : IPostClassifier
         var parts = new List<string>(top.Count);
         foreach (var (feature, contribution) in top)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{Describe(vocabulary, feature, sectorScores)} {(against ? -contribution : contribution):+0.00;-0.00}"));
+            var signed = against ? -contribution : contribution;
+            parts.Add(Describe(vocabulary, feature, sectorScores) + (signed >= 0 ? " +" : " ") + signed.ToString("0.00", CultureInfo.InvariantCulture));
         }
 
         return string.Join(", ", parts);

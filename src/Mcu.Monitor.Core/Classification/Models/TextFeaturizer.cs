@@ -31,6 +31,15 @@ public sealed class TextFeaturizer
     private static readonly string[] TextFeatures =
         ["txt:question", "txt:exclaim", "txt:exclaim_many", "txt:caps", "txt:smile", "txt:sad", "txt:short", "txt:long"];
 
+    [ThreadStatic]
+    private static List<int>? _found;
+
+    [ThreadStatic]
+    private static List<int>? _indices;
+
+    [ThreadStatic]
+    private static List<float>? _values;
+
     private readonly string[] _sectors;
     private FeatureVocabulary? _vocabulary;
 
@@ -75,14 +84,18 @@ public sealed class TextFeaturizer
     internal FeatureVector Featurize(string text, LexiconClassifier.LexiconAnalysis analysis)
     {
         var vocabulary = Vocabulary;
-        var sink = new LookupSink { Vocabulary = vocabulary, Found = new List<int>(256) };
+        // per-thread scratch lists: featurising allocates only the result
+        var found = _found ??= new List<int>(1024);
+        var indices = _indices ??= new List<int>(1024);
+        var values = _values ??= new List<float>(1024);
+        found.Clear();
+        indices.Clear();
+        values.Clear();
+        var sink = new LookupSink { Vocabulary = vocabulary, Found = found };
         EnumerateNGrams(text, analysis.Tokens, ref sink);
-        var found = sink.Found;
         found.Sort();
 
         var special = Specials(text, analysis);
-        var indices = new List<int>(found.Count + special.Count);
-        var values = new List<float>(found.Count + special.Count);
         foreach (var (index, value) in special)
         {
             indices.Add(index);
