@@ -16,4 +16,6 @@ public sealed class ClassificationOptions
     public RiskWeightsOptions RiskWeights { get; set; } = new();
 
     public RiskThresholdsOptions RiskThresholds { get; set; } = new();
+
+    public ModelsOptions Models { get; set; } = new();
 }

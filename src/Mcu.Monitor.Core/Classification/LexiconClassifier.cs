@@ -32,26 +32,18 @@ public sealed class LexiconClassifier : IPostClassifier
 
     public ClassificationResult Classify(string text, Engagement engagement, ParentContext? parent = null)
     {
-        var tokens = Tokenizer.Tokenize(TextNormalizer.ForMatching(text));
-        if (!tokens.Exists(t => t.Surface.Any(char.IsLetter)))
+        var analysis = Analyse(text);
+        if (!analysis.HasWords)
         {
-            return new ClassificationResult
-            {
-                Sector = Sectors.Other,
-                IsAppeal = false,
-                Risk = RiskLevel.Low,
-                RiskScore = 0,
-                Reasons = ["нет слов для анализа (пустой текст, эмодзи или вложения)"],
-                ModelVersion = ModelVersion,
-            };
+            return NoWords(ModelVersion);
         }
 
-        var hits = _terms.Match(tokens);
+        var hits = analysis.Hits;
         var reasons = new List<string>();
 
         var sector = DecideSector(hits, parent, reasons);
         var isAppeal = DecideAppeal(text, sector, parent, hits, reasons);
-        var (risk, score) = DecideRisk(text, isAppeal, engagement, hits, reasons);
+        var (risk, score) = DecideRisk(text, isAppeal, engagement, hits, reasons, model: null);
 
         return new ClassificationResult
         {
@@ -64,7 +56,33 @@ public sealed class LexiconClassifier : IPostClassifier
         };
     }
 
-    private string DecideSector(List<TermHit<Signal>> hits, ParentContext? parent, List<string> reasons)
+    /// <summary>The sector ids in configured order (ties and model features follow it).</summary>
+    public IReadOnlyList<string> SectorOrder => _sectorOrder;
+
+    /// <summary>Tokenises and matches the configured terms once; the ML classifier shares the result.</summary>
+    internal LexiconAnalysis Analyse(string text)
+    {
+        var tokens = Tokenizer.Tokenize(TextNormalizer.ForModel(text));
+        var hasWords = tokens.Exists(t => t.Surface.Any(char.IsLetter));
+        return new LexiconAnalysis(tokens, hasWords ? _terms.Match(tokens) : [], hasWords);
+    }
+
+    internal static ClassificationResult NoWords(string modelVersion) => new()
+    {
+        Sector = Sectors.Other,
+        IsAppeal = false,
+        Risk = RiskLevel.Low,
+        RiskScore = 0,
+        Reasons = ["нет слов для анализа (пустой текст, эмодзи или вложения)"],
+        ModelVersion = modelVersion,
+    };
+
+    /// <summary>The lexicon's sector scores of a text (sum of matched term weights per sector).</summary>
+    public IReadOnlyDictionary<string, int> SectorScoresOf(string text) =>
+        SectorScores(Analyse(text).Hits).ToDictionary(p => p.Key, p => p.Value.Score, StringComparer.Ordinal);
+
+    /// <summary>Sector score (sum of term weights) per configured sector, with the terms that made it.</summary>
+    internal static Dictionary<string, (int Score, List<string> Terms)> SectorScores(List<TermHit<Signal>> hits)
     {
         var scores = new Dictionary<string, (int Score, List<string> Terms)>(StringComparer.Ordinal);
         foreach (var hit in hits)
@@ -79,6 +97,13 @@ public sealed class LexiconClassifier : IPostClassifier
             current.Item2.Add(hit.Term);
             scores[sectorId] = (current.Item1 + hit.Tag.Weight, current.Item2);
         }
+
+        return scores;
+    }
+
+    private string DecideSector(List<TermHit<Signal>> hits, ParentContext? parent, List<string> reasons)
+    {
+        var scores = SectorScores(hits);
 
         // Highest score wins; a tie goes to the sector configured first, so the result is deterministic.
         var best = scores
@@ -104,7 +129,7 @@ public sealed class LexiconClassifier : IPostClassifier
         return best.Key;
     }
 
-    private static bool DecideAppeal(string text, string sector, ParentContext? parent, List<TermHit<Signal>> hits, List<string> reasons)
+    internal static bool DecideAppeal(string text, string sector, ParentContext? parent, List<TermHit<Signal>> hits, List<string> reasons)
     {
         var cues = Terms(hits, SignalKind.AppealCue);
         var nonCues = Terms(hits, SignalKind.NonAppealCue);
@@ -140,8 +165,12 @@ public sealed class LexiconClassifier : IPostClassifier
         return isAppeal;
     }
 
-    private (RiskLevel Level, double Score) DecideRisk(
-        string text, bool isAppeal, Engagement engagement, List<TermHit<Signal>> hits, List<string> reasons)
+    /// <summary>
+    /// The 0..1 risk score and level. <paramref name="model"/> adds the ML models' tone and inappropriateness
+    /// probabilities: the model's negativity replaces the lexicon's negative terms when it says more.
+    /// </summary>
+    internal (RiskLevel Level, double Score) DecideRisk(
+        string text, bool isAppeal, Engagement engagement, List<TermHit<Signal>> hits, List<string> reasons, ModelRiskSignals? model)
     {
         var w = _options.RiskWeights;
         var parts = new List<string>();
@@ -165,7 +194,22 @@ public sealed class LexiconClassifier : IPostClassifier
             parts.Add("обращение");
         }
 
-        AddSignal(SignalKind.Negative, w.Negative, MaxNegative, "негатив");
+        var negativeTerms = Terms(hits, SignalKind.Negative);
+        var lexiconNegative = w.Negative * Math.Min(negativeTerms.Count, MaxNegative);
+        var modelNegative = model is { NegativeProbability: var pn } && pn >= model.NegativeThreshold ? w.NegativeModel * pn : 0;
+        if (lexiconNegative > 0 || modelNegative > 0)
+        {
+            score += Math.Max(lexiconNegative, modelNegative);
+            var label = negativeTerms.Count > 0 ? $"негатив {string.Join(", ", negativeTerms.Select(Quote))}" : "негатив";
+            parts.Add(modelNegative > 0 ? label + FormattableString.Invariant($" (модель {model!.NegativeProbability:0.00})") : label);
+        }
+
+        if (model is { InappropriateProbability: var pi } && pi >= model.InappropriateThreshold)
+        {
+            score += w.Inappropriate * pi;
+            parts.Add(FormattableString.Invariant($"неприемлемый тон (модель {pi:0.00})"));
+        }
+
         AddSignal(SignalKind.Escalation, w.Escalation, MaxPerSignal, "эскалация");
         AddSignal(SignalKind.Profanity, w.Profanity, MaxPerSignal, "брань");
         AddSignal(SignalKind.Sensitive, w.Sensitive, MaxPerSignal, "чувствительная тема");
@@ -186,6 +230,19 @@ public sealed class LexiconClassifier : IPostClassifier
             if (engagementScore >= w.Engagement / 3)
             {
                 parts.Add(FormattableString.Invariant($"охват {reach:0}"));
+            }
+
+            // Velocity: reactions per hour since publication, when the reader knows the post's age. A post
+            // gathering 50+ weighted reactions an hour is spreading now, whatever its total.
+            if (engagement.Age is { } age && age > TimeSpan.Zero)
+            {
+                var perHour = reach / Math.Max(age.TotalHours, 0.25);
+                var velocityScore = Math.Min(1.0, Math.Log10(1 + perHour) / Math.Log10(1 + w.VelocityFullAt)) * w.Velocity;
+                score += velocityScore;
+                if (velocityScore >= w.Velocity / 3)
+                {
+                    parts.Add(FormattableString.Invariant($"быстрый рост реакций {perHour:0}/ч"));
+                }
             }
         }
 
@@ -220,10 +277,10 @@ public sealed class LexiconClassifier : IPostClassifier
         return letters >= 20 && upper > letters * 0.6;
     }
 
-    private static List<string> Terms(List<TermHit<Signal>> hits, SignalKind kind) =>
+    internal static List<string> Terms(List<TermHit<Signal>> hits, SignalKind kind) =>
         hits.Where(h => h.Tag.Kind == kind).Select(h => h.Term).ToList();
 
-    private static string Quote(string term) => $"«{term}»";
+    internal static string Quote(string term) => $"«{term}»";
 
     private static IEnumerable<(string, Signal)> EnumerateTerms(LexiconOptions lexicon)
     {
@@ -241,6 +298,8 @@ public sealed class LexiconClassifier : IPostClassifier
         foreach (var term in lexicon.Sensitive) yield return (term, new Signal(SignalKind.Sensitive));
         foreach (var term in lexicon.Severe) yield return (term, new Signal(SignalKind.Severe));
         foreach (var term in lexicon.ProblemMarkers) yield return (term, new Signal(SignalKind.ProblemMarker));
+        foreach (var term in lexicon.ToneNegative) yield return (term, new Signal(SignalKind.ToneNegative));
+        foreach (var term in lexicon.TonePositive) yield return (term, new Signal(SignalKind.TonePositive));
     }
 
     private static string Fingerprint(LexiconOptions lexicon)
@@ -249,7 +308,7 @@ public sealed class LexiconClassifier : IPostClassifier
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(all)))[..8];
     }
 
-    private enum SignalKind
+    internal enum SignalKind
     {
         Sector,
         AppealCue,
@@ -260,7 +319,12 @@ public sealed class LexiconClassifier : IPostClassifier
         Sensitive,
         Severe,
         ProblemMarker,
+        ToneNegative,
+        TonePositive,
     }
 
-    private sealed record Signal(SignalKind Kind, string? Sector = null, int Weight = 1);
+    internal sealed record Signal(SignalKind Kind, string? Sector = null, int Weight = 1);
+
+    /// <summary>A text's tokens and the configured terms found in it.</summary>
+    internal sealed record LexiconAnalysis(List<Token> Tokens, List<TermHit<Signal>> Hits, bool HasWords);
 }

@@ -35,4 +35,13 @@ public sealed class LexiconOptions
     /// they count for the appeal only when the post already has sector words.
     /// </summary>
     public List<string> ProblemMarkers { get; set; } = [];
+
+    /// <summary>
+    /// General Russian words of negative emotion (grief, anger, fear, disgust), beyond complaints: features of
+    /// the tone model, not risk terms by themselves.
+    /// </summary>
+    public List<string> ToneNegative { get; set; } = [];
+
+    /// <summary>General Russian words of positive emotion (joy, love, gratitude): features of the tone model.</summary>
+    public List<string> TonePositive { get; set; } = [];
 }

@@ -162,7 +162,10 @@ public sealed class IngestPipeline(
     {
         var tokens = Tokenizer.Tokenize(TextNormalizer.ForMatching(post.Text));
         var locality = localities.Detect(tokens);
-        var classification = classifier.Classify(post.Text, post.Engagement, parent);
+        var now = time.GetUtcNow();
+        // the post's age lets the risk weigh how fast reactions come (reactions per hour), not only how many
+        var engagement = post.PublishedAt < now ? post.Engagement with { Age = now - post.PublishedAt } : post.Engagement;
+        var classification = classifier.Classify(post.Text, engagement, parent);
         if (_official.NameOf(post) is { } account)
         {
             // The municipality's own publication is information or an answer: never an appeal to itself.
@@ -173,7 +176,7 @@ public sealed class IngestPipeline(
             };
         }
 
-        var plan = planner.Plan(post, classification, locality, tokens, time.GetUtcNow());
+        var plan = planner.Plan(post, classification, locality, tokens, now);
         return new ProcessedPost(post, hash, classification, locality, plan);
     }
 

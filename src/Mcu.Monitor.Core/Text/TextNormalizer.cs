@@ -7,7 +7,8 @@ namespace Mcu.Monitor.Text;
 /// <summary>
 /// Cleans untrusted post text. <see cref="ForStorage"/> keeps what a person wrote (line breaks, emoji,
 /// case) and removes only what no reader needs: control characters, unpaired surrogates, NUL, stray
-/// whitespace. <see cref="ForMatching"/> further lower-cases, folds ё→е and strips URLs and mentions.
+/// whitespace. <see cref="ForMatching"/> further lower-cases, folds ё→е and strips URLs and mentions;
+/// <see cref="ForModel"/> also strips e-mail addresses (the ML models' normalisation; numbers are collapsed by the featurizer).
 /// </summary>
 public static partial class TextNormalizer
 {
@@ -76,12 +77,18 @@ public static partial class TextNormalizer
         return FoldCase(withoutLinks);
     }
 
+    /// <summary>Text as the lexicon and the ML models see it: <see cref="ForMatching"/> without e-mail addresses.</summary>
+    public static string ForModel(string text) => ForMatching(EmailPattern().Replace(text, " "));
+
     /// <summary>Lower case with ё folded to е, which Russian writers use interchangeably.</summary>
     public static string FoldCase(string text) =>
         text.ToLowerInvariant().Replace('ё', 'е');
 
     [GeneratedRegex(@"(https?://|www\.)\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
 
     // VK writes mentions as [id123|Имя] or [club123|Название]: keep the visible name, drop the id.
     [GeneratedRegex(@"\[(?:id|club|public)\d+\|([^\]]*)\]", RegexOptions.CultureInvariant)]

@@ -51,7 +51,12 @@ internal static class EvaluateCommand
                 report.Add(expected.Trim(), predicted);
             }
 
-            var model = classifier is LexiconClassifier lexicon ? lexicon.ModelVersion : classifier.GetType().Name;
+            var model = classifier switch
+            {
+                LexiconClassifier lexicon => lexicon.ModelVersion,
+                Classification.Models.ModelClassifier ml => ml.ModelVersion,
+                _ => classifier.GetType().Name,
+            };
             await context.Output.WriteLineAsync($"{Path.GetFileName(path)}, task {taskName}, model {model}");
             await context.Output.WriteAsync(report.Format());
             return CommandExecution.Ok;

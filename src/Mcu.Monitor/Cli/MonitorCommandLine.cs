@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Mcu.Monitor.Cli;
 
-/// <summary>The command line: <c>run</c>, <c>import</c>, <c>incidents list</c>, <c>classify</c>, <c>evaluate</c>, <c>query</c>, <c>sources list</c>, <c>es setup</c>, <c>index rebuild</c>, <c>kibana import</c>, <c>bench import</c>.</summary>
+/// <summary>The command line: <c>run</c>, <c>import</c>, <c>incidents list</c>, <c>classify</c>, <c>evaluate</c>, <c>model train</c>, <c>model evaluate</c>, <c>reclassify</c>, <c>query</c>, <c>sources list</c>, <c>es setup</c>, <c>index rebuild</c>, <c>kibana import</c>, <c>bench import</c>.</summary>
 public static class MonitorCommandLine
 {
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
@@ -22,6 +22,8 @@ public static class MonitorCommandLine
             RecipientsCommand.Create(context, config),
             ClassifyCommand.Create(context, config),
             EvaluateCommand.Create(context, config),
+            ModelCommand.Create(context, config),
+            ReclassifyCommand.Create(context, config),
             QueryCommand.Create(context, config),
             SourcesCommand.Create(context, config),
             IndexingCommands.CreateEs(context, config),

@@ -42,6 +42,37 @@ public sealed class ClassificationReport
         }
     }
 
+    /// <summary>How many items of <paramref name="expected"/> were predicted as <paramref name="predicted"/>.</summary>
+    public int Count(string expected, string predicted) => _counts.GetValueOrDefault((expected, predicted));
+
+    /// <summary>The confusion matrix: a row per expected label, a column per predicted label.</summary>
+    public string FormatConfusion(IReadOnlyList<string>? labels = null)
+    {
+        labels ??= Labels;
+        var width = Math.Max(6, labels.Max(l => l.Length) + 1);
+        var text = new StringBuilder();
+        text.AppendLine("confusion matrix (rows: expected, columns: predicted):");
+        text.Append(' ', width + 2);
+        foreach (var label in labels)
+        {
+            text.Append(label.PadLeft(width));
+        }
+
+        text.AppendLine();
+        foreach (var expected in labels)
+        {
+            text.Append("  ").Append(expected.PadRight(width));
+            foreach (var predicted in labels)
+            {
+                text.Append(Count(expected, predicted).ToString(CultureInfo.InvariantCulture).PadLeft(width));
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
     public string Format()
     {
         var text = new StringBuilder();

@@ -8,6 +8,7 @@ using Mcu.Monitor.Incidents;
 using Mcu.Monitor.Indexing;
 using Mcu.Monitor.Kibana;
 using Mcu.Monitor.Localities;
+using Mcu.Monitor.MachineLearning;
 using Mcu.Monitor.Municipalities;
 using Mcu.Monitor.Pipeline;
 using Mcu.Monitor.Querying;
@@ -100,7 +101,8 @@ public static class AppHost
         services.AddValidatedOptions<MunicipalityOptions>(configuration, MunicipalityOptions.SectionName, (_, o) => ConfigurationRules.Municipality(o));
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName);
         services.AddValidatedOptions<PipelineOptions>(configuration, PipelineOptions.SectionName);
-        services.AddValidatedOptions<ClassificationOptions>(configuration, ClassificationOptions.SectionName, (_, o) => ConfigurationRules.Classification(o));
+        services.AddValidatedOptions<ClassificationOptions>(configuration, ClassificationOptions.SectionName, (sp, o) =>
+            ConfigurationRules.Classification(o).Concat(sp.GetRequiredService<LoadedModels>().Rules(o)));
         services.AddValidatedOptions<TerritoryOptions>(configuration, TerritoryOptions.SectionName, (_, o) => ConfigurationRules.Territory(o));
         services.AddValidatedOptions<RoutingOptions>(configuration, RoutingOptions.SectionName, (sp, o) => ConfigurationRules.Routing(
             o, sp.GetRequiredService<IOptions<ClassificationOptions>>().Value, sp.GetRequiredService<IOptions<TerritoryOptions>>().Value));
@@ -130,7 +132,10 @@ public static class AppHost
             ? sp.GetRequiredService<ElasticsearchPostSearch>()
             : sp.GetRequiredService<SqlitePostSearch>());
 
-        services.AddSingleton<IPostClassifier>(sp => new LexiconClassifier(sp.GetRequiredService<IOptions<ClassificationOptions>>().Value));
+        // The ML.NET models of issue #4, loaded once; the lexicon when they are disabled (or unreadable, with FallbackToLexicon).
+        services.AddSingleton<LoadedModels>();
+        services.AddSingleton<IPostClassifier>(sp =>
+            sp.GetRequiredService<LoadedModels>().Get(sp.GetRequiredService<IOptions<ClassificationOptions>>().Value).Classifier);
         services.AddSingleton(sp => new LocalityDetector(sp.GetRequiredService<IOptions<TerritoryOptions>>().Value));
         services.AddSingleton(sp => new Router(sp.GetRequiredService<IOptions<RoutingOptions>>().Value));
         services.AddSingleton(sp => new WorkingCalendar(

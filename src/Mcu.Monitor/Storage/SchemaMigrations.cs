@@ -235,7 +235,7 @@ internal static class SchemaMigrations
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             municipality TEXT NOT NULL,
             post_key TEXT NOT NULL REFERENCES posts(key),
-            field TEXT NOT NULL,
+            field TEXT NOT NULL CHECK (field IN ('sector', 'appeal', 'risk', 'negative', 'inappropriate')),
             value TEXT NOT NULL,
             actor TEXT NOT NULL,
             created_at TEXT NOT NULL

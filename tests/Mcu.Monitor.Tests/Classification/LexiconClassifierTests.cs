@@ -125,4 +125,32 @@ public class LexiconClassifierTests
         options.Lexicon.Sectors["zhkh"].Terms.Add("новоетестовоеслово");
         Assert.NotEqual(before, new LexiconClassifier(options).ModelVersion);
     }
+
+    [Fact]
+    public void Classify_SameReactionsGatheredFaster_RaisesRiskAndSaysWhy()
+    {
+        const string text = "яма на дороге у школы, когда отремонтируют";
+        var slow = Classifier.Classify(text, new Engagement(60, 20, 5, 3000) { Age = TimeSpan.FromDays(5) });
+        var fast = Classifier.Classify(text, new Engagement(60, 20, 5, 3000) { Age = TimeSpan.FromMinutes(30) });
+
+        Assert.True(fast.RiskScore > slow.RiskScore, $"fast {fast.RiskScore}, slow {slow.RiskScore}");
+        Assert.Contains(fast.Reasons, r => r.Contains("быстрый рост реакций", StringComparison.Ordinal));
+        Assert.DoesNotContain(slow.Reasons, r => r.Contains("быстрый рост реакций", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DecideRisk_ModelSaysNegativeAndInappropriate_AddsBothWithProbabilities()
+    {
+        const string text = "когда отремонтируют дорогу";
+        var analysis = Classifier.Analyse(text);
+        var calm = new List<string>();
+        var (_, calmScore) = Classifier.DecideRisk(text, true, Engagement.None, analysis.Hits, calm, new ModelRiskSignals(0.1, 0.5, 0.1, 0.5));
+        var angry = new List<string>();
+        var (_, angryScore) = Classifier.DecideRisk(text, true, Engagement.None, analysis.Hits, angry, new ModelRiskSignals(0.9, 0.5, 0.8, 0.5));
+
+        // 0.12 × 0.9 for tone and 0.1 × 0.8 for inappropriateness on top of the appeal's 0.25
+        Assert.Equal(calmScore + (0.12 * 0.9) + (0.1 * 0.8), angryScore, 3);
+        Assert.Contains("модель 0.90", angry[^1], StringComparison.Ordinal);
+        Assert.Contains("неприемлемый тон (модель 0.80)", angry[^1], StringComparison.Ordinal);
+    }
 }

@@ -17,9 +17,23 @@ namespace Mcu.Monitor.Tests.Classification;
 public class SampleFeedLabelsTests(ITestOutputHelper output)
 {
     [Fact]
-    public void LexiconClassifier_OnSampleFeed_MeetsMeasuredFloors()
+    public void LexiconClassifier_OnSampleFeed_MeetsMeasuredFloors() =>
+        Measure(new LexiconClassifier(TestConfiguration.Classification()), sectorFloor: 0.8, appealFloor: 0.8, riskNearFloor: 0.9);
+
+    /// <summary>
+    /// The shipped ML models on the same feed: the models were not tuned on it (the corpus was written separately),
+    /// but the weights of the models' tone and inappropriateness in the risk were chosen on it (README, «The classifier»).
+    /// </summary>
+    [Fact]
+    public void ModelClassifier_OnSampleFeed_MeetsMeasuredFloors()
     {
-        var classifier = new LexiconClassifier(TestConfiguration.Classification());
+        var lexicon = new LexiconClassifier(TestConfiguration.Classification());
+        Measure(new Mcu.Monitor.Classification.Models.ModelClassifier(lexicon, Mcu.Monitor.MachineLearning.ModelFiles.Load("models", lexicon)),
+            sectorFloor: 0.74, appealFloor: 0.83, riskNearFloor: 0.9);
+    }
+
+    private void Measure(IPostClassifier classifier, double sectorFloor, double appealFloor, double riskNearFloor)
+    {
         var localities = new LocalityDetector(TestConfiguration.Territory());
         int n = 0, sector = 0, appeal = 0, riskExact = 0, riskNear = 0, locality = 0;
         int appealTp = 0, appealFp = 0, appealFn = 0;
@@ -74,9 +88,9 @@ public class SampleFeedLabelsTests(ITestOutputHelper output)
             $"risk exact {Share(riskExact)}, risk within one level {Share(riskNear)}, locality accuracy {Share(locality)}");
 
         Assert.True(n >= 300, $"the sample feed must hold at least 300 items, has {n}");
-        Assert.True(Share(sector) >= 0.8, $"sector accuracy {Share(sector)}");
-        Assert.True(Share(appeal) >= 0.8, $"appeal accuracy {Share(appeal)}");
-        Assert.True(Share(riskNear) >= 0.9, $"risk within one level {Share(riskNear)}");
+        Assert.True(Share(sector) >= sectorFloor, $"sector accuracy {Share(sector)}");
+        Assert.True(Share(appeal) >= appealFloor, $"appeal accuracy {Share(appeal)}");
+        Assert.True(Share(riskNear) >= riskNearFloor, $"risk within one level {Share(riskNear)}");
         Assert.True(Share(locality) >= 0.8, $"locality accuracy {Share(locality)}");
     }
 }

@@ -126,6 +126,7 @@ public partial class DockerComposeTests
         Assert.Contains("USER $APP_UID", dockerfile, StringComparison.Ordinal);
         Assert.Contains("VOLUME /data", dockerfile, StringComparison.Ordinal);
         Assert.Contains("COPY deploy/kibana/ deploy/kibana/", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("COPY models/ models/", dockerfile, StringComparison.Ordinal); // the ML.NET models the worker needs at start-up
         Assert.Contains("ENTRYPOINT [\"dotnet\", \"Mcu.Monitor.dll\"]", dockerfile, StringComparison.Ordinal);
         Assert.Contains("CMD [\"run\"]", dockerfile, StringComparison.Ordinal);
         // The runtime stage must switch user after the last root step (the chown of /data).

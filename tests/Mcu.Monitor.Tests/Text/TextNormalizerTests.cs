@@ -144,6 +144,15 @@ public class TextNormalizerTests
     }
 
     [Fact]
+    public void ForModel_EmailAddress_IsStripped()
+    {
+        var text = TextNormalizer.ForModel("Пишите на Ivan.Petrov@mail.ru, ответим");
+        Assert.DoesNotContain("mail", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("petrov", text, StringComparison.Ordinal);
+        Assert.Contains("пишите", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ForMatching_EmailAddress_NotTreatedAsMention()
     {
         Assert.Contains("mail.ru", TextNormalizer.ForMatching("user@mail.ru"));

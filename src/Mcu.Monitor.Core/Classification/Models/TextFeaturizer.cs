@@ -1,0 +1,328 @@
+using System.Globalization;
+using Mcu.Monitor.Text;
+
+namespace Mcu.Monitor.Classification.Models;
+
+/// <summary>
+/// Turns a text into the sparse vector the models were trained on: Snowball stems of the words (numbers
+/// collapsed to «0»), stem bigrams, character n-grams inside words, emoji, and named special features — the
+/// lexicon's sector scores and signal counts (so the model learns how far to trust the configured terms),
+/// the tone lexicon, questions, exclamations, capitals and smileys. Training and inference run this same
+/// code, once per text for all models. Thread-safe.
+/// </summary>
+public sealed class TextFeaturizer
+{
+    private const int MaxCharGramWord = 40;
+
+    private static readonly (LexiconClassifier.SignalKind Kind, string Name)[] SignalFeatures =
+    [
+        (LexiconClassifier.SignalKind.AppealCue, "lex:appeal_cue"),
+        (LexiconClassifier.SignalKind.NonAppealCue, "lex:non_appeal"),
+        (LexiconClassifier.SignalKind.Negative, "lex:negative"),
+        (LexiconClassifier.SignalKind.Escalation, "lex:escalation"),
+        (LexiconClassifier.SignalKind.Profanity, "lex:profanity"),
+        (LexiconClassifier.SignalKind.Sensitive, "lex:sensitive"),
+        (LexiconClassifier.SignalKind.Severe, "lex:severe"),
+        (LexiconClassifier.SignalKind.ProblemMarker, "lex:problem"),
+        (LexiconClassifier.SignalKind.ToneNegative, "lex:tone_negative"),
+        (LexiconClassifier.SignalKind.TonePositive, "lex:tone_positive"),
+    ];
+
+    private static readonly string[] TextFeatures =
+        ["txt:question", "txt:exclaim", "txt:exclaim_many", "txt:caps", "txt:smile", "txt:sad", "txt:short", "txt:long"];
+
+    [ThreadStatic]
+    private static List<int>? _found;
+
+    [ThreadStatic]
+    private static List<int>? _indices;
+
+    [ThreadStatic]
+    private static List<float>? _values;
+
+    private readonly string[] _sectors;
+    private FeatureVocabulary? _vocabulary;
+
+    public TextFeaturizer(LexiconClassifier lexicon, FeaturizerSettings settings)
+    {
+        Lexicon = lexicon;
+        Settings = settings;
+        _sectors = [.. lexicon.SectorOrder.Where(s => s != Domain.Sectors.Other)];
+        SpecialNames = [
+            .. _sectors.Select(s => "lex:sector:" + s),
+            .. SignalFeatures.Select(f => f.Name),
+            .. TextFeatures,
+        ];
+    }
+
+    public LexiconClassifier Lexicon { get; }
+
+    public FeaturizerSettings Settings { get; }
+
+    /// <summary>Names of the special features, the first entries of every vocabulary built with this featurizer.</summary>
+    public IReadOnlyList<string> SpecialNames { get; }
+
+    public FeatureVocabulary Vocabulary => _vocabulary ?? throw new InvalidOperationException("no vocabulary: build or load one first");
+
+    /// <summary>Sets the vocabulary once; it must start with this featurizer's special features, in order.</summary>
+    public void UseVocabulary(FeatureVocabulary vocabulary)
+    {
+        for (var i = 0; i < SpecialNames.Count; i++)
+        {
+            if (i >= vocabulary.Count || vocabulary.Kinds[i] != FeatureVocabulary.Special || vocabulary.Texts[i] != SpecialNames[i])
+            {
+                throw new InvalidDataException(
+                    $"the feature vocabulary does not match the configured lexicon (expected special feature '{SpecialNames[i]}' at line {i + 1}); retrain the models with `model train`");
+            }
+        }
+
+        _vocabulary = vocabulary;
+    }
+
+    public FeatureVector Featurize(string text) => Featurize(text, Lexicon.Analyse(text));
+
+    internal FeatureVector Featurize(string text, LexiconClassifier.LexiconAnalysis analysis)
+    {
+        var vocabulary = Vocabulary;
+        // per-thread scratch lists: featurising allocates only the result
+        var found = _found ??= new List<int>(1024);
+        var indices = _indices ??= new List<int>(1024);
+        var values = _values ??= new List<float>(1024);
+        found.Clear();
+        indices.Clear();
+        values.Clear();
+        var sink = new LookupSink { Vocabulary = vocabulary, Found = found };
+        EnumerateNGrams(text, analysis.Tokens, ref sink);
+        found.Sort();
+
+        var special = Specials(text, analysis);
+        foreach (var (index, value) in special)
+        {
+            indices.Add(index);
+            values.Add(value);
+        }
+
+        // distinct n-grams with 1 + ln(count), then each group (words, characters, emoji) scaled to unit length
+        Span<double> norms = stackalloc double[3];
+        var firstNGram = indices.Count;
+        for (var i = 0; i < found.Count;)
+        {
+            var j = i;
+            while (j < found.Count && found[j] == found[i])
+            {
+                j++;
+            }
+
+            var value = (float)(1 + Math.Log(j - i));
+            indices.Add(found[i]);
+            values.Add(value);
+            norms[Group(vocabulary.Kinds[found[i]])] += value * value;
+            i = j;
+        }
+
+        for (var g = 0; g < norms.Length; g++)
+        {
+            norms[g] = norms[g] > 0 ? 1 / Math.Sqrt(norms[g]) : 0;
+        }
+
+        for (var k = firstNGram; k < indices.Count; k++)
+        {
+            values[k] = (float)(values[k] * norms[Group(vocabulary.Kinds[indices[k]])]);
+        }
+
+        return new FeatureVector([.. indices], [.. values]);
+    }
+
+    internal void EnumerateNGrams<TSink>(string text, ref TSink sink) where TSink : struct, IFeatureSink =>
+        EnumerateNGrams(text, Lexicon.Analyse(text).Tokens, ref sink);
+
+    internal void EnumerateNGrams<TSink>(string text, List<Token> tokens, ref TSink sink) where TSink : struct, IFeatureSink
+    {
+        Span<char> buffer = stackalloc char[MaxCharGramWord + 2];
+        string? previous = null;
+        foreach (var token in tokens)
+        {
+            var stem = IsNumber(token.Surface) ? "0" : token.Stem;
+            sink.Add(FeatureVocabulary.Word, FeatureHash.Of(FeatureVocabulary.Word, stem), stem);
+            if (Settings.WordBigrams && previous is not null && previous.Length + stem.Length < MaxCharGramWord)
+            {
+                var pair = buffer[..(previous.Length + 1 + stem.Length)];
+                previous.AsSpan().CopyTo(pair);
+                pair[previous.Length] = ' ';
+                stem.AsSpan().CopyTo(pair[(previous.Length + 1)..]);
+                sink.Add(FeatureVocabulary.Bigram, FeatureHash.Of(FeatureVocabulary.Bigram, pair), pair);
+            }
+
+            previous = stem;
+            var surface = stem == "0" ? "0" : token.Surface;
+            if (Settings.CharGramMin > 0 && surface.Length <= MaxCharGramWord)
+            {
+                var padded = buffer[..(surface.Length + 2)];
+                padded[0] = '<';
+                surface.AsSpan().CopyTo(padded[1..]);
+                padded[^1] = '>';
+                for (var n = Settings.CharGramMin; n <= Settings.CharGramMax && n <= padded.Length; n++)
+                {
+                    for (var start = 0; start + n <= padded.Length; start++)
+                    {
+                        var gram = padded.Slice(start, n);
+                        sink.Add(FeatureVocabulary.CharGram, FeatureHash.Of(FeatureVocabulary.CharGram, gram), gram);
+                    }
+                }
+            }
+        }
+
+        // emoji and other pictographs: strong tone signals that the word tokenizer drops
+        var length = Math.Min(text.Length, Tokenizer.MaxMatchedChars);
+        for (var i = 0; i < length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var emoji = text.AsSpan(i, 2);
+                sink.Add(FeatureVocabulary.Emoji, FeatureHash.Of(FeatureVocabulary.Emoji, emoji), emoji);
+                i++;
+            }
+            else if (c > 0x2000 && char.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol)
+            {
+                var symbol = text.AsSpan(i, 1);
+                sink.Add(FeatureVocabulary.Emoji, FeatureHash.Of(FeatureVocabulary.Emoji, symbol), symbol);
+            }
+        }
+    }
+
+    private List<(int Index, float Value)> Specials(string text, LexiconClassifier.LexiconAnalysis analysis)
+    {
+        var result = new List<(int, float)>(8);
+        var index = 0;
+        if (analysis.Hits.Count > 0)
+        {
+            var scores = LexiconClassifier.SectorScores(analysis.Hits);
+            foreach (var sector in _sectors)
+            {
+                if (scores.TryGetValue(sector, out var score))
+                {
+                    result.Add((index, Math.Min(score.Score, 6) / 3f));
+                }
+
+                index++;
+            }
+
+            foreach (var (kind, _) in SignalFeatures)
+            {
+                var count = 0;
+                foreach (var hit in analysis.Hits)
+                {
+                    if (hit.Tag.Kind == kind)
+                    {
+                        count++;
+                    }
+                }
+
+                if (count > 0)
+                {
+                    result.Add((index, Math.Min(count, 3) * 0.5f));
+                }
+
+                index++;
+            }
+        }
+        else
+        {
+            index += _sectors.Length + SignalFeatures.Length;
+        }
+
+        var scan = text.AsSpan(0, Math.Min(text.Length, Tokenizer.MaxMatchedChars));
+        int letters = 0, upper = 0, exclaims = 0, opens = 0, closes = 0;
+        var question = false;
+        var sad = false;
+        var smile = false;
+        for (var i = 0; i < scan.Length; i++)
+        {
+            var c = scan[i];
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (char.IsUpper(c))
+                {
+                    upper++;
+                }
+            }
+            else if (c == '?')
+            {
+                question = true;
+            }
+            else if (c == '!')
+            {
+                exclaims++;
+            }
+            else if (c == '(')
+            {
+                opens++;
+                sad |= i > 0 && scan[i - 1] is '(' or ':';
+            }
+            else if (c == ')')
+            {
+                closes++;
+                smile |= i > 0 && scan[i - 1] is ')' or ':';
+            }
+        }
+
+        var flags = new[]
+        {
+            question, exclaims > 0, exclaims > 1, letters >= 20 && upper > letters * 0.6, smile || closes > opens + 1,
+            sad || opens > closes + 1, analysis.Tokens.Count < 6, analysis.Tokens.Count > 60,
+        };
+        foreach (var on in flags)
+        {
+            if (on)
+            {
+                result.Add((index, 1f));
+            }
+
+            index++;
+        }
+
+        return result;
+    }
+
+    private static int Group(char kind) => kind switch
+    {
+        FeatureVocabulary.CharGram => 1,
+        FeatureVocabulary.Emoji => 2,
+        _ => 0,
+    };
+
+    private static bool IsNumber(string surface)
+    {
+        foreach (var c in surface)
+        {
+            if (!char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return surface.Length > 0;
+    }
+
+    /// <summary>Receives each n-gram occurrence: its kind, hash and characters (valid only during the call).</summary>
+    internal interface IFeatureSink
+    {
+        void Add(char kind, ulong hash, ReadOnlySpan<char> text);
+    }
+
+    private struct LookupSink : IFeatureSink
+    {
+        public FeatureVocabulary Vocabulary;
+        public List<int> Found;
+
+        public readonly void Add(char kind, ulong hash, ReadOnlySpan<char> text)
+        {
+            if (Vocabulary.TryGet(hash, out var index))
+            {
+                Found.Add(index);
+            }
+        }
+    }
+}

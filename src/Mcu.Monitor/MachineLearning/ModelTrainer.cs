@@ -1,0 +1,356 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mcu.Monitor.Classification;
+using Mcu.Monitor.Classification.Models;
+using Mcu.Monitor.Evaluation;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+
+namespace Mcu.Monitor.MachineLearning;
+
+/// <summary>
+/// Trains the four models on one shared featurisation: the vocabulary is built from every training text, each
+/// text is featurised once, and for each model the candidate ML.NET trainers are compared by k-fold
+/// cross-validation (scored with the same weight-extraction inference the product runs); the best is retrained
+/// on all examples and saved as a zip. Deterministic for a seed: fixed reading order, seeded folds, MLContext(seed),
+/// single-threaded trainers.
+/// </summary>
+public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
+{
+    private static readonly double[] Boosts = [0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0];
+
+    public LexiconClassifier Lexicon => lexicon;
+
+    public FeaturizerSettings Settings { get; init; } = new();
+
+    public int Seed { get; init; } = 42;
+
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Names of the candidate trainers to try (null: all). Tests use one to stay fast.</summary>
+    public IReadOnlyCollection<string>? OnlyTrainers { get; init; }
+
+    public sealed record Result(FeatureVocabulary Vocabulary, Dictionary<string, (ITransformer Transformer, DataViewSchema Schema, ModelCardEntry Entry, LinearModel Model)> Models);
+
+    public Result Train(IReadOnlyList<LabelledText> texts, IReadOnlyList<string> sectors)
+    {
+        var featurizer = new TextFeaturizer(lexicon, Settings);
+        var stopwatch = Stopwatch.StartNew();
+        progress.WriteLine($"building the feature vocabulary from {texts.Count} texts…");
+        var vocabulary = FeatureVocabulary.Build(texts.Select(t => t.Text), featurizer);
+        featurizer.UseVocabulary(vocabulary);
+        var vectors = texts.Select(t => featurizer.Featurize(t.Text)).ToArray();
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {vocabulary.Count} features, texts featurised in {stopwatch.Elapsed.TotalSeconds:0.0} s"));
+
+        var models = new Dictionary<string, (ITransformer, DataViewSchema, ModelCardEntry, LinearModel)>(StringComparer.Ordinal);
+        var sectorExamples = Enumerable.Range(0, texts.Count).Where(i => texts[i].Sector is not null).ToArray();
+        var lexiconScores = texts.Select(t => t.Sector is null ? null : lexicon.SectorScoresOf(t.Text)).ToArray();
+        // The sector model serves formal appeals (portals) besides social posts: its trainer and lexicon boost are chosen
+        // on the mean of the cross-validated macro-F1 over all texts and over the corpus's portal appeals.
+        models[ModelFiles.Sector] = TrainMulticlass(ModelFiles.Sector, sectorExamples, i => texts[i].Sector!, [.. sectors], vectors, vocabulary.Count, lexiconScores,
+            i => texts[i].Network == "portal");
+        models[ModelFiles.Appeal] = TrainBinary(ModelFiles.Appeal, texts, t => t.Appeal, vectors, vocabulary.Count, thresholdOn: null);
+        // A complaint is negative almost by definition, and the corpus is full of them; the tone model's threshold is
+        // set where tone is not implied by the genre: on the texts that are not appeals.
+        models[ModelFiles.Negative] = TrainBinary(ModelFiles.Negative, texts, t => t.Negative, vectors, vocabulary.Count, thresholdOn: t => t.Appeal == false);
+        models[ModelFiles.Inappropriate] = TrainBinary(ModelFiles.Inappropriate, texts, t => t.Inappropriate, vectors, vocabulary.Count, thresholdOn: null);
+        return new Result(vocabulary, models);
+    }
+
+    private sealed record Candidate(string Name, Func<MLContext, IEstimator<ITransformer>> Create);
+
+    private static IEnumerable<Candidate> MulticlassCandidates() =>
+    [
+        new("SdcaMaximumEntropy", ml => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        {
+            ExampleWeightColumnName = "Weight", NumberOfThreads = 1, MaximumNumberOfIterations = 30,
+        })),
+        new("LbfgsMaximumEntropy(L1=0.05,L2=0.05)", ml => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            ExampleWeightColumnName = "Weight", NumberOfThreads = 1, L1Regularization = 0.05f, L2Regularization = 0.05f, OptimizationTolerance = 1e-4f, MaximumNumberOfIterations = 200,
+        })),
+        new("LbfgsMaximumEntropy(L1=0.5,L2=0.5)", ml => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            ExampleWeightColumnName = "Weight", NumberOfThreads = 1, L1Regularization = 0.5f, L2Regularization = 0.5f, OptimizationTolerance = 1e-4f, MaximumNumberOfIterations = 200,
+        })),
+    ];
+
+    private static IEnumerable<Candidate> BinaryCandidates() =>
+    [
+        new("SdcaLogisticRegression", ml => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+        {
+            ExampleWeightColumnName = "Weight", NumberOfThreads = 1, MaximumNumberOfIterations = 30,
+        })),
+        new("LbfgsLogisticRegression(L1=0.05,L2=0.05)", ml => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            ExampleWeightColumnName = "Weight", NumberOfThreads = 1, L1Regularization = 0.05f, L2Regularization = 0.05f, OptimizationTolerance = 1e-4f, MaximumNumberOfIterations = 200,
+        })),
+        new("LbfgsLogisticRegression(L1=0.5,L2=0.5)", ml => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            ExampleWeightColumnName = "Weight", NumberOfThreads = 1, L1Regularization = 0.5f, L2Regularization = 0.5f, OptimizationTolerance = 1e-4f, MaximumNumberOfIterations = 200,
+        })),
+    ];
+
+    private IEnumerable<Candidate> Filter(IEnumerable<Candidate> candidates) =>
+        OnlyTrainers is null ? candidates : candidates.Where(c => OnlyTrainers.Contains(c.Name));
+
+    private (ITransformer, DataViewSchema, ModelCardEntry, LinearModel) TrainMulticlass(
+        string name, int[] examples, Func<int, string> label, List<string> classes, FeatureVector[] vectors, int dimension,
+        IReadOnlyDictionary<string, int>?[] lexiconScores, Func<int, bool> inSubset)
+    {
+        if (examples.Length == 0)
+        {
+            throw new InvalidDataException($"no training texts with a {name} label");
+        }
+
+        var counts = classes.ToDictionary(c => c, _ => 0, StringComparer.Ordinal);
+        foreach (var i in examples)
+        {
+            counts[label(i)]++;
+        }
+
+        // the key mapping orders the labels present ordinally; a configured sector without examples cannot be learned
+        classes = [.. classes.Where(c => counts[c] > 0).Order(StringComparer.Ordinal)];
+        foreach (var missing in counts.Where(c => c.Value == 0))
+        {
+            progress.WriteLine($"  {name}: no training texts for '{missing.Key}': it will never be predicted");
+        }
+
+        // balanced class weights: every sector weighs the same in total, as macro-F1 counts them
+        var present = counts.Count(c => c.Value > 0);
+        var weights = counts.ToDictionary(c => c.Key, c => c.Value == 0 ? 0f : (float)examples.Length / (present * c.Value), StringComparer.Ordinal);
+        IDataView View(MLContext ml, IEnumerable<int> rows) => MlRows.MulticlassView(ml, rows.Select(i => new MlRows.Multiclass
+        {
+            Features = MlRows.ToVBuffer(vectors[i], dimension),
+            Label = label(i),
+            Weight = weights[label(i)],
+        }), dimension);
+
+        var folds = FoldOf(examples.Length);
+        var results = new List<(Candidate Candidate, ModelCardCandidate Card, ClassificationReport Report, float[][] OutOfFold)>();
+        foreach (var candidate in Filter(MulticlassCandidates()))
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var report = new ClassificationReport();
+            var outOfFold = new float[examples.Length][];
+            for (var fold = 0; fold < Folds; fold++)
+            {
+                progress.WriteLine($"  {name}: {candidate.Name}, fold {fold + 1}/{Folds}…");
+                var ml = new MLContext(Seed);
+                var train = examples.Where((_, k) => folds[k] != fold);
+                var transformer = MlRows.WithKeyLabel(ml, candidate.Create(ml)).Fit(View(ml, train));
+                var model = ModelFiles.ToLinearModel(name, transformer, classes);
+                for (var k = 0; k < examples.Length; k++)
+                {
+                    if (folds[k] != fold)
+                    {
+                        continue;
+                    }
+
+                    outOfFold[k] = new float[classes.Count];
+                    model.Probabilities(vectors[examples[k]], outOfFold[k]);
+                    report.Add(label(examples[k]), classes[ArgMax(outOfFold[k])]);
+                }
+            }
+
+            var subset = Report(examples, label, classes, outOfFold, 0, lexiconScores, inSubset, onlySubset: true);
+            var score = SelectionScore(report, subset);
+            var card = new ModelCardCandidate(candidate.Name, Math.Round(score, 4), report.Accuracy, report.MacroF1, 0, 0, Math.Round(stopwatch.Elapsed.TotalSeconds, 1));
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {name}: {candidate.Name}: cross-validated accuracy {report.Accuracy:0.000}, macro-F1 {report.MacroF1:0.000}, on portal appeals {subset.MacroF1:0.000} (n {subset.Total}) ({card.Seconds:0.0} s)"));
+            results.Add((candidate, card, report, outOfFold));
+        }
+
+        var best = results.OrderByDescending(r => r.Card.Score).First();
+
+        // how much to add the lexicon's sector scores, on the best trainer's out-of-fold probabilities
+        var (boost, boosted, _) = Boosts.Select(b =>
+        {
+            var all = Report(examples, label, classes, best.OutOfFold, b, lexiconScores, inSubset, onlySubset: false);
+            var subset = Report(examples, label, classes, best.OutOfFold, b, lexiconScores, inSubset, onlySubset: true);
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {name}: lexicon boost {b}: cross-validated macro-F1 {all.MacroF1:0.000}, on portal appeals {subset.MacroF1:0.000}"));
+            return (b, all, Math.Round(SelectionScore(all, subset), 3));
+        }).OrderByDescending(r => r.Item3).ThenBy(r => r.b).First();
+
+        progress.WriteLine($"  {name}: training {best.Candidate.Name} on all {examples.Length} examples…");
+        var finalMl = new MLContext(Seed);
+        var finalView = View(finalMl, examples);
+        var final = MlRows.WithKeyLabel(finalMl, best.Candidate.Create(finalMl)).Fit(finalView);
+        var finalModel = ModelFiles.ToLinearModel(name, final, classes);
+        var entry = new ModelCardEntry
+        {
+            File = ModelFiles.ZipName(name),
+            Sha256 = "",
+            Trainer = best.Candidate.Name,
+            Classes = classes,
+            LexiconBoost = boost,
+            Examples = examples.Length,
+            ClassCounts = counts,
+            NonZeroWeights = finalModel.NonZeroWeights,
+            Candidates = [.. results.Select(r => r.Card)],
+            CrossValidation = Metrics(boosted),
+        };
+        return (final, finalView.Schema, entry, finalModel);
+    }
+
+    private (ITransformer, DataViewSchema, ModelCardEntry, LinearModel) TrainBinary(
+        string name, IReadOnlyList<LabelledText> texts, Func<LabelledText, bool?> label, FeatureVector[] vectors, int dimension,
+        Func<LabelledText, bool>? thresholdOn)
+    {
+        var examples = Enumerable.Range(0, texts.Count).Where(i => label(texts[i]) is not null).ToArray();
+        var positives = examples.Count(i => label(texts[i]) == true);
+        if (positives == 0 || positives == examples.Length)
+        {
+            throw new InvalidDataException($"the {name} model needs texts labelled both 1 and 0 (found {positives} of {examples.Length} labelled 1)");
+        }
+
+        IDataView View(MLContext ml, IEnumerable<int> rows) => MlRows.BinaryView(ml, rows.Select(i => new MlRows.Binary
+        {
+            Features = MlRows.ToVBuffer(vectors[i], dimension),
+            Label = label(texts[i]) == true,
+        }), dimension);
+
+        var folds = FoldOf(examples.Length);
+        var results = new List<(Candidate Candidate, ModelCardCandidate Card, ClassificationReport Report)>();
+        foreach (var candidate in Filter(BinaryCandidates()))
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var outOfFold = new float[examples.Length];
+            for (var fold = 0; fold < Folds; fold++)
+            {
+                progress.WriteLine($"  {name}: {candidate.Name}, fold {fold + 1}/{Folds}…");
+                var ml = new MLContext(Seed);
+                var transformer = candidate.Create(ml).Fit(View(ml, examples.Where((_, k) => folds[k] != fold)));
+                var model = ModelFiles.ToLinearModel(name, transformer, ["0", "1"]);
+                for (var k = 0; k < examples.Length; k++)
+                {
+                    if (folds[k] == fold)
+                    {
+                        outOfFold[k] = model.Probability(vectors[examples[k]]);
+                    }
+                }
+            }
+
+            // the threshold that maximises the positive class's F1 on the out-of-fold probabilities (of the texts it is set on)
+            var setOn = thresholdOn is null ? null : examples.Select(i => thresholdOn(texts[i])).ToArray();
+            var (threshold, _) = Enumerable.Range(5, 91).Select(t => t / 100.0)
+                .Select(t => (t, BinaryReport(examples, k => label(texts[examples[k]]) == true, outOfFold, t, setOn)))
+                .OrderByDescending(p => p.Item2.For("1").F1).ThenBy(p => Math.Abs(p.t - 0.5)).First();
+            var report = BinaryReport(examples, k => label(texts[examples[k]]) == true, outOfFold, threshold, null);
+            if (setOn is not null)
+            {
+                var subset = BinaryReport(examples, k => label(texts[examples[k]]) == true, outOfFold, threshold, setOn);
+                progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {name}: threshold set on {subset.Total} texts that are not appeals: F1(1) there {subset.For("1").F1:0.000}"));
+            }
+            var positiveF1 = report.For("1").F1;
+            var card = new ModelCardCandidate(candidate.Name, positiveF1, report.Accuracy, report.MacroF1, positiveF1, threshold, Math.Round(stopwatch.Elapsed.TotalSeconds, 1));
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {name}: {candidate.Name}: cross-validated F1(1) {positiveF1:0.000} at threshold {threshold:0.00}, accuracy {report.Accuracy:0.000}, macro-F1 {report.MacroF1:0.000} ({card.Seconds:0.0} s)"));
+            results.Add((candidate, card, report));
+        }
+
+        var best = results.OrderByDescending(r => r.Card.Score).First();
+        progress.WriteLine($"  {name}: training {best.Candidate.Name} on all {examples.Length} examples…");
+        var finalMl = new MLContext(Seed);
+        var finalView = View(finalMl, examples);
+        var final = best.Candidate.Create(finalMl).Fit(finalView);
+        var finalModel = ModelFiles.ToLinearModel(name, final, ["0", "1"]);
+        var entry = new ModelCardEntry
+        {
+            File = ModelFiles.ZipName(name),
+            Sha256 = "",
+            Trainer = best.Candidate.Name,
+            Classes = ["0", "1"],
+            Threshold = best.Card.Threshold,
+            Examples = examples.Length,
+            ClassCounts = new Dictionary<string, int>(StringComparer.Ordinal) { ["0"] = examples.Length - positives, ["1"] = positives },
+            NonZeroWeights = finalModel.NonZeroWeights,
+            Candidates = [.. results.Select(r => r.Card)],
+            CrossValidation = Metrics(best.Report),
+        };
+        return (final, finalView.Schema, entry, finalModel);
+    }
+
+    private static ClassificationReport Report(
+        int[] examples, Func<int, string> label, List<string> classes, float[][] outOfFold, double boost,
+        IReadOnlyDictionary<string, int>?[] lexiconScores, Func<int, bool> inSubset, bool onlySubset)
+    {
+        var report = new ClassificationReport();
+        var p = new float[classes.Count];
+        for (var k = 0; k < examples.Length; k++)
+        {
+            if (onlySubset && !inSubset(examples[k]))
+            {
+                continue;
+            }
+
+            outOfFold[k].CopyTo(p, 0);
+            SectorEnsemble.Combine(p, classes, lexiconScores[examples[k]]!, boost);
+            report.Add(label(examples[k]), classes[ArgMax(p)]);
+        }
+
+        return report;
+    }
+
+    /// <summary>Mean macro-F1 over all texts and the subset (all texts alone when the subset has under 100).</summary>
+    private static double SelectionScore(ClassificationReport all, ClassificationReport subset) =>
+        subset.Total >= 100 ? (all.MacroF1 + subset.MacroF1) / 2 : all.MacroF1;
+
+    private static ClassificationReport BinaryReport(int[] examples, Func<int, bool> isPositive, float[] probabilities, double threshold, bool[]? only)
+    {
+        var report = new ClassificationReport();
+        for (var k = 0; k < examples.Length; k++)
+        {
+            if (only is not null && !only[k])
+            {
+                continue;
+            }
+
+            report.Add(isPositive(k) ? "1" : "0", probabilities[k] >= threshold ? "1" : "0");
+        }
+
+        return report;
+    }
+
+    public static ModelCardMetrics Metrics(ClassificationReport report) => new()
+    {
+        N = report.Total,
+        Accuracy = Math.Round(report.Accuracy, 4),
+        MacroF1 = Math.Round(report.MacroF1, 4),
+        PerClass = report.Labels.ToDictionary(l => l, l =>
+        {
+            var (p, r, f1, support) = report.For(l);
+            return new ModelCardClassMetrics(Math.Round(p, 4), Math.Round(r, 4), Math.Round(f1, 4), support);
+        }, StringComparer.Ordinal),
+    };
+
+    /// <summary>Fold of each example: a seeded shuffle dealt round-robin, so folds are the same for a seed.</summary>
+    private int[] FoldOf(int count)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        new Random(Seed).Shuffle(order);
+        var folds = new int[count];
+        for (var k = 0; k < count; k++)
+        {
+            folds[order[k]] = k % Folds;
+        }
+
+        return folds;
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}

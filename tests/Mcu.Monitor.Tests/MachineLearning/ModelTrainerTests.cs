@@ -1,0 +1,166 @@
+using Mcu.Monitor.Classification.Models;
+using Mcu.Monitor.Domain;
+using Mcu.Monitor.MachineLearning;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Mcu.Monitor.Tests.MachineLearning;
+
+public class ModelTrainerTests
+{
+    [Fact]
+    public void Train_SameSeedTwice_GivesIdenticalWeightsAndPredictions()
+    {
+        var first = TinyCorpus.Trainer(seed: 7).Train(TinyCorpus.Texts, TinyCorpus.Sectors);
+        var second = TinyCorpus.Trainer(seed: 7).Train(TinyCorpus.Texts, TinyCorpus.Sectors);
+
+        Assert.Equal(first.Vocabulary.Texts, second.Vocabulary.Texts);
+        foreach (var name in ModelFiles.Names)
+        {
+            var a = first.Models[name].Model;
+            var b = second.Models[name].Model;
+            Assert.Equal(a.Biases, b.Biases);
+            for (var f = 0; f < a.Dimension; f++)
+            {
+                for (var c = 0; c < (a.IsBinary ? 1 : a.Classes.Count); c++)
+                {
+                    Assert.Equal(a.Weight(f, c), b.Weight(f, c));
+                }
+            }
+
+            Assert.Equal(
+                System.Text.Json.JsonSerializer.Serialize(first.Models[name].Entry.CrossValidation),
+                System.Text.Json.JsonSerializer.Serialize(second.Models[name].Entry.CrossValidation));
+        }
+
+        Assert.True(first.Models[ModelFiles.Sector].Model.NonZeroWeights > 0, "the sector model learned nothing");
+    }
+
+    [Fact]
+    public void Train_TinyCorpus_LearnsItsOwnExamples()
+    {
+        var classifier = new ModelClassifier(TinyCorpus.Lexicon(), ModelFiles.Load(TinyCorpus.ModelDirectory, TinyCorpus.Lexicon()));
+        var right = TinyCorpus.Texts.Count(t => classifier.Classify(t.Text, Engagement.None, null, explain: false).ModelSector == t.Sector);
+
+        // trained on these very texts: a working pipeline fits nearly all of them (a broken label mapping scores ~1/7)
+        Assert.True(right >= TinyCorpus.Texts.Count * 0.9, $"{right} of {TinyCorpus.Texts.Count} training texts classified right");
+    }
+
+    [Fact]
+    public void Load_SavedModels_PredictExactlyAsMlNetDoesOnTheZip()
+    {
+        var directory = TinyCorpus.ModelDirectory;
+        var lexicon = TinyCorpus.Lexicon();
+        var models = ModelFiles.Load(directory, lexicon);
+        var featurizer = new TextFeaturizer(lexicon, models.Settings);
+        featurizer.UseVocabulary(models.Vocabulary);
+        var texts = new[] { "мусор не вывозят", "автобус опять не пришел, безобразие", "в школе холодно", "спасибо за концерт" };
+        var vectors = texts.Select(featurizer.Featurize).ToArray();
+        var ml = new MLContext(seed: 1);
+        var dimension = models.Vocabulary.Count;
+
+        // sector: ML.NET's own scores (class probabilities) from the reloaded zip
+        var sectorZip = ml.Model.Load(Path.Combine(directory, "sector.zip"), out _);
+        var sectorView = MlRows.MulticlassView(ml, vectors.Select(v => new MlRows.Multiclass { Features = MlRows.ToVBuffer(v, dimension), Label = "zhkh" }), dimension);
+        var sectorScores = sectorZip.Transform(sectorView).GetColumn<VBuffer<float>>("Score").Select(s => s.DenseValues().ToArray()).ToArray();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var ours = new float[models.Sector.Classes.Count];
+            models.Sector.Probabilities(vectors[i], ours);
+            Assert.Equal(sectorScores[i].Length, ours.Length);
+            for (var c = 0; c < ours.Length; c++)
+            {
+                Assert.Equal(sectorScores[i][c], ours[c], 4);
+            }
+        }
+
+        // binary: ML.NET's calibrated probability
+        foreach (var (name, model) in new[] { ("appeal", models.Appeal), ("negative", models.Negative), ("inappropriate", models.Inappropriate) })
+        {
+            var zip = ml.Model.Load(Path.Combine(directory, name + ".zip"), out _);
+            var view = MlRows.BinaryView(ml, vectors.Select(v => new MlRows.Binary { Features = MlRows.ToVBuffer(v, dimension) }), dimension);
+            var probabilities = zip.Transform(view).GetColumn<float>("Probability").ToArray();
+            for (var i = 0; i < texts.Length; i++)
+            {
+                Assert.Equal(probabilities[i], model.Probability(vectors[i]), 4);
+            }
+        }
+    }
+
+    [Fact]
+    public void Load_TwiceFromTheSameFolder_PredictsTheSame()
+    {
+        var lexicon = TinyCorpus.Lexicon();
+        var a = new ModelClassifier(lexicon, ModelFiles.Load(TinyCorpus.ModelDirectory, lexicon));
+        var b = new ModelClassifier(lexicon, ModelFiles.Load(TinyCorpus.ModelDirectory, lexicon));
+        foreach (var text in TinyCorpus.Texts.Select(t => t.Text))
+        {
+            var x = a.Classify(text, Engagement.None, null, explain: true);
+            var y = b.Classify(text, Engagement.None, null, explain: true);
+            Assert.Equal(x.Result.Sector, y.Result.Sector);
+            Assert.Equal(x.AppealProbability, y.AppealProbability);
+            Assert.Equal(x.NegativeProbability, y.NegativeProbability);
+            Assert.Equal(x.Result.Reasons, y.Result.Reasons);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("😡😡😡 🙏")]
+    [InlineData("net vody tretiy den, upravlyayushchaya kompaniya molchit")]
+    [InlineData("   \n\t ")]
+    public void Classify_UnusualTexts_DoesNotFail(string text)
+    {
+        var classifier = new ModelClassifier(TinyCorpus.Lexicon(), ModelFiles.Load(TinyCorpus.ModelDirectory, TinyCorpus.Lexicon()));
+        var result = classifier.Classify(text, Engagement.None);
+        Assert.Contains(result.Sector, TinyCorpus.Sectors);
+        Assert.NotEmpty(result.Reasons);
+        Assert.StartsWith("ml-", result.ModelVersion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_OneMegabyteText_ClassifiesItsBeginningQuickly()
+    {
+        var classifier = new ModelClassifier(TinyCorpus.Lexicon(), ModelFiles.Load(TinyCorpus.ModelDirectory, TinyCorpus.Lexicon()));
+        var text = string.Concat(Enumerable.Repeat("мусор не вывозят, контейнеры переполнены. ", 1_048_576 / 42 + 1));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = classifier.Classify(text, Engagement.None);
+        Assert.Equal("tko", result.Sector);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+    }
+
+    [Fact]
+    public void Classify_Complaint_ExplainsWithTopTermsAndModelVersion()
+    {
+        var classifier = new ModelClassifier(TinyCorpus.Lexicon(), ModelFiles.Load(TinyCorpus.ModelDirectory, TinyCorpus.Lexicon()));
+        var result = classifier.Classify("мусор не вывозят неделю, контейнеры переполнены", Engagement.None);
+
+        Assert.Equal("tko", result.Sector);
+        var sectorReason = Assert.Single(result.Reasons, r => r.StartsWith("сектор tko", StringComparison.Ordinal));
+        // the top terms are n-grams of the text (stems, bigrams or character n-grams) or the lexicon's matched terms
+        Assert.Matches("«[^»]+» \\+\\d", sectorReason);
+        Assert.Contains(result.Reasons, r => r.StartsWith("риск", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Classify_CommentWithoutSectorWords_TakesItsParentsSector()
+    {
+        var classifier = new ModelClassifier(TinyCorpus.Lexicon(), ModelFiles.Load(TinyCorpus.ModelDirectory, TinyCorpus.Lexicon()));
+        var result = classifier.Classify("у нас то же самое", Engagement.None, new ParentContext("roads", true));
+        Assert.Equal("roads", result.Sector);
+    }
+
+    [Fact]
+    public void Classify_FromManyThreads_GivesTheSameAnswers()
+    {
+        var classifier = new ModelClassifier(TinyCorpus.Lexicon(), ModelFiles.Load(TinyCorpus.ModelDirectory, TinyCorpus.Lexicon()));
+        var texts = TinyCorpus.Texts.Select(t => t.Text).ToArray();
+        var expected = texts.Select(t => classifier.Classify(t, Engagement.None).Sector).ToArray();
+        var results = new string[texts.Length * 50];
+        Parallel.For(0, results.Length, i => results[i] = classifier.Classify(texts[i % texts.Length], Engagement.None).Sector);
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(expected[i % texts.Length], results[i]);
+        }
+    }
+}
