@@ -29,6 +29,7 @@ public static class MonitorCommandLine
             KibanaCommand.Create(context, config),
             BenchCommand.Create(context, config),
             RatingCommand.Create(context, config),
+            ReportWeeklyCommand.CreateReport(context, config),
         };
 
         var parsed = root.Parse(args);

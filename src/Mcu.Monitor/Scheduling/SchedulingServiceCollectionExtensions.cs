@@ -11,6 +11,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddQuartz();
         // Registered before Quartz's hosted service: the jobs are in place when the scheduler starts.
         services.AddHostedService<SourceJobScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reports.Weekly.WeeklyNoteScheduler>());
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
