@@ -20,7 +20,8 @@ public static class WeeklyNoteLayout
         {
             Para(new NoteRun($"{note.Municipality}. Неделя {note.Week.Label} ({WeeklyNoteText.Days(note.Week, note.Zone)}); " +
                 $"данные на {WeeklyNoteText.Moment(note.AsOf, note.Zone)} ({note.Zone.Id}). Сравнение — с неделей {note.PreviousWeek.Label} " +
-                $"({WeeklyNoteText.Days(note.PreviousWeek, note.Zone)}).")),
+                $"({WeeklyNoteText.Days(note.PreviousWeek, note.Zone)})." +
+                (note.AsOf < note.Week.To ? " Неделя ещё не закончилась: её числа неполные." : ""))),
             new NoteBlock.Heading(1, "Коротко"),
             new NoteBlock.Bullets([.. KeyPoints(note).Select(p => (IReadOnlyList<NoteRun>)[new NoteRun(p)])]),
             new NoteBlock.Heading(1, "1. Главные показатели"),
@@ -82,7 +83,7 @@ public static class WeeklyNoteLayout
         var unranked = note.Rating.Rows.Count - ranked.Count;
         if (unranked > 0)
         {
-            blocks.Add(Para(new NoteRun($"Без инцидентов за неделю: {string.Join(", ", note.Rating.Rows.Where(r => r.Rank is null).Select(r => r.Name))}."), small: true));
+            blocks.Add(Para(new NoteRun($"Без инцидентов за неделю: {string.Join("; ", note.Rating.Rows.Where(r => r.Rank is null).Select(r => r.Name))}."), small: true));
         }
 
         blocks.Add(Para(new NoteRun("Балл 0–100: реакция в срок 30 %, доля отвеченных 25 %, полнота ответа 20 %, без повторных открытий 15 %, " +
@@ -128,6 +129,10 @@ public static class WeeklyNoteLayout
         if (note.Problems is [var top, ..])
         {
             points.Add($"Больше всего обращений: {top.SectorName} — {top.LocalityName} ({top.Appeals}).");
+            if (top.LocalityId is null && note.Problems.FirstOrDefault(p => p.LocalityId is not null) is { } placed)
+            {
+                points.Add($"Из населённых пунктов — {placed.LocalityName}: {placed.SectorName} ({placed.Appeals}).");
+            }
         }
 
         var answered = note.Figure(WeeklyNoteBuilder.ShareAnswered);
