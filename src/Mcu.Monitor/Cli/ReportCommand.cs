@@ -58,6 +58,6 @@ internal static class ReportCommand
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"CSV: {csv}"));
             return CommandExecution.Ok;
         }, ct));
-        return new Command("report", "Reports for the head of administration and the regional ЦУР") { indicators };
+        return new Command("report", "Reports for the head of administration and the regional ЦУР") { indicators, ReportWeeklyCommand.Create(context, config) };
     }
 }

@@ -14,6 +14,7 @@ using Mcu.Monitor.Pipeline;
 using Mcu.Monitor.Querying;
 using Mcu.Monitor.Recipients;
 using Mcu.Monitor.Reports;
+using Mcu.Monitor.Reports.Weekly;
 using Mcu.Monitor.Routing;
 using Mcu.Monitor.Scheduling;
 using Mcu.Monitor.Sources;
@@ -188,6 +189,7 @@ public static class AppHost
 
         services.AddKibana(configuration);
         services.AddReports(configuration);
+        services.AddWeeklyNote(configuration);
         return services;
     }
 

@@ -12,6 +12,7 @@ public static class SchedulingServiceCollectionExtensions
         // Registered before Quartz's hosted service: the jobs are in place when the scheduler starts.
         services.AddHostedService<SourceJobScheduler>();
         services.AddHostedService<ReportJobScheduler>(); // the monthly indicator report (Reports:IndicatorsSchedule)
+        services.AddHostedService(sp => sp.GetRequiredService<Reports.Weekly.WeeklyNoteScheduler>());
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
