@@ -327,6 +327,9 @@ public sealed class ReportMetrics
         return page;
     }
 
+    /// <summary>A post of an official account: by the account, or an authorless post on its own wall (the weekly note leaves these out too).</summary>
+    internal bool IsOfficialPost(string network, string key, string kind, string? author) => IsOfficial(network, OwnerOf(key), kind, author);
+
     private bool IsOfficial(string network, string owner, string kind, string? author) =>
         author is { Length: > 0 }
             ? _official.Contains((network, author.ToLowerInvariant()))

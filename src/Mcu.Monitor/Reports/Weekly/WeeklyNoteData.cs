@@ -1,6 +1,4 @@
 using System.Globalization;
-using Mcu.Monitor.Domain;
-using Mcu.Monitor.Sources;
 using Mcu.Monitor.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -22,26 +20,13 @@ public sealed class WeeklyNoteData
     public static readonly IReadOnlyList<string> SpikeColumns = ["Отрасль", "Населённый пункт", "Начало (UTC)", "Сообщений в пике", "Обычно за окно"];
 
     private readonly SqliteDatabase _database;
-    private readonly HashSet<(string Network, string Owner)> _official = [];
+    private readonly ReportMetrics _metrics;
 
-    public WeeklyNoteData(SqliteDatabase database, IEnumerable<OfficialAccountOptions> officialAccounts, ReportsOptions reports)
+    /// <summary>Reads the store; <paramref name="metrics"/> says which posts are the official accounts' own.</summary>
+    public WeeklyNoteData(SqliteDatabase database, ReportMetrics metrics)
     {
         _database = database;
-        foreach (var account in officialAccounts)
-        {
-            if (NetworkNames.TryParse(account.Network, out var network))
-            {
-                _official.Add((network.ToKey(), account.Owner.Trim().ToLowerInvariant()));
-            }
-        }
-
-        foreach (var page in reports.RecipientPages.Values)
-        {
-            if (ReportMetrics.TryParsePage(page, out var network, out var owner))
-            {
-                _official.Add((network, owner.ToLowerInvariant()));
-            }
-        }
+        _metrics = metrics;
     }
 
     /// <summary>Residents' posts and comments published in the period, oldest first.</summary>
@@ -64,7 +49,7 @@ public sealed class WeeklyNoteData
         {
             var key = reader.GetString(0);
             var network = reader.GetString(1);
-            if (IsOfficial(network, key, reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)))
+            if (_metrics.IsOfficialPost(network, key, reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)))
             {
                 continue;
             }
@@ -118,14 +103,5 @@ public sealed class WeeklyNoteData
         }
 
         return new RiskSpikeTable(SpikeColumns, rows, "detected_at");
-    }
-
-    /// <summary>As <see cref="ReportMetrics"/>: an author that is an official account, or an authorless post on its own wall.</summary>
-    private bool IsOfficial(string network, string key, string kind, string? author)
-    {
-        var owner = PostKey.TryParse(key, out var parsed) ? parsed.Owner : "";
-        return author is { Length: > 0 }
-            ? _official.Contains((network, author.ToLowerInvariant()))
-            : kind == "post" && _official.Contains((network, owner.ToLowerInvariant()));
     }
 }

@@ -4,7 +4,6 @@ using Mcu.Monitor.Localities;
 using Mcu.Monitor.Municipalities;
 using Mcu.Monitor.Recipients;
 using Mcu.Monitor.Routing;
-using Mcu.Monitor.Sources;
 using Mcu.Monitor.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +20,7 @@ public static class WeeklyNoteServiceCollectionExtensions
     {
         services.AddValidatedOptions<WeeklyNoteOptions>(configuration, WeeklyNoteOptions.SectionName,
             (sp, o) => Validate(o, sp.GetRequiredService<IOptions<RoutingOptions>>().Value));
-        services.AddSingleton(sp => new WeeklyNoteData(
-            sp.GetRequiredService<SqliteDatabase>(),
-            sp.GetRequiredService<IOptions<SourcesOptions>>().Value.OfficialAccounts,
-            sp.GetRequiredService<IOptions<ReportsOptions>>().Value));
+        services.AddSingleton(sp => new WeeklyNoteData(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<ReportMetrics>()));
         services.AddSingleton(sp => new WeeklyNoteBuilder(
             sp.GetRequiredService<ReportMetrics>(),
             sp.GetRequiredService<RecipientRating>(),

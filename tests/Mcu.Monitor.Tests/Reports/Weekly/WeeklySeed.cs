@@ -49,7 +49,7 @@ public sealed class WeeklySeed : IDisposable
 
     public WeeklyNoteNames Names { get; } = WeeklyNoteNames.From(TestConfiguration.Classification(), TestConfiguration.Territory(), TestConfiguration.Routing());
 
-    public WeeklyNoteData Data => new(Reports.Store.Database, [], Reports.Options);
+    public WeeklyNoteData Data => new(Reports.Store.Database, Reports.Metrics);
 
     public RecipientRating Rating => new(Reports.Metrics, new DeadlineOptions());
 
