@@ -3,7 +3,9 @@ namespace Mcu.Monitor.Storage;
 /// <summary>Read-only incident queries for the command line.</summary>
 public sealed class SqliteIncidentQueries(SqliteDatabase database)
 {
-    public IReadOnlyList<IncidentRow> List(string? status, int limit)
+    public IReadOnlyList<IncidentRow> List(string? status, int limit) => Read(status, null, limit);
+
+    private List<IncidentRow> Read(string? status, long? id, int limit)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
@@ -12,11 +14,12 @@ public sealed class SqliteIncidentQueries(SqliteDatabase database)
                    i.opened_at, i.due_at, i.post_key, p.url,
                    (SELECT COUNT(*) FROM incident_posts ip WHERE ip.incident_id = i.id), i.routing_reason
             FROM incidents i JOIN posts p ON p.key = i.post_key
-            WHERE $status IS NULL OR i.status = $status
+            WHERE ($status IS NULL OR i.status = $status) AND ($id IS NULL OR i.id = $id)
             ORDER BY i.due_at, i.id
             LIMIT $limit
             """;
         command.Parameters.AddWithValue("$status", (object?)status ?? DBNull.Value);
+        command.Parameters.AddWithValue("$id", (object?)id ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
         using var reader = command.ExecuteReader();
         var rows = new List<IncidentRow>();
@@ -59,7 +62,7 @@ public sealed class SqliteIncidentQueries(SqliteDatabase database)
     /// <summary>One incident with its posts and timeline, or null.</summary>
     public IncidentDetail? Detail(long id)
     {
-        var row = List(null, int.MaxValue).FirstOrDefault(r => r.Id == id);
+        var row = Read(null, id, 1).FirstOrDefault();
         if (row is null)
         {
             return null;

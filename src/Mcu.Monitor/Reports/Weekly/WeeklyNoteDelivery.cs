@@ -79,7 +79,7 @@ public sealed class WeeklyNoteDelivery(
                 {
                     await using var stream = File.OpenRead(files.DocxPath);
                     var sent = await client.SendDocument(
-                        TelegramAlertSender.ChatOf(chat), InputFile.FromStream(stream, Path.GetFileName(files.DocxPath)),
+                        TelegramChats.ChatOf(chat), InputFile.FromStream(stream, Path.GetFileName(files.DocxPath)),
                         caption: Caption(files.Note), cancellationToken: cancellationToken);
                     Write(ChatKey(week, chat), sent.MessageId.ToString(CultureInfo.InvariantCulture));
                     WeeklyNoteLog.Sent(logger, week.Label, chat, recipient);
