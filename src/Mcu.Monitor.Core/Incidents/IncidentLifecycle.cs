@@ -36,6 +36,9 @@ public static class IncidentLifecycle
     private static readonly IncidentStatus[] Open =
         [IncidentStatus.New, IncidentStatus.Assigned, IncidentStatus.InProgress, IncidentStatus.Reassigned, IncidentStatus.Reopened];
 
+    /// <summary>The open statuses as an SQL list, <c>('New', 'Assigned', …)</c>, for queries over <c>incidents.status</c>.</summary>
+    public static string OpenStatusesSql { get; } = "(" + string.Join(", ", Open.Select(s => $"'{s}'")) + ")";
+
     /// <summary>The status after <paramref name="action"/>, or null when the action is not allowed from <paramref name="from"/>.</summary>
     public static IncidentStatus? Next(IncidentStatus from, IncidentAction action) => action switch
     {

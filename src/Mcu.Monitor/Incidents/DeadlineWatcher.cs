@@ -69,9 +69,9 @@ public sealed class DeadlineWatcher(SqliteDatabase database, DeadlineRules rules
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT id, status, recipient_id, cycle, first_reaction_at IS NOT NULL, due_at, COALESCE(answer_due_at, due_at), municipality
-            FROM incidents WHERE status IN ('New', 'Assigned', 'InProgress', 'Reassigned', 'Reopened')
+            FROM incidents WHERE status IN {IncidentLifecycle.OpenStatusesSql}
             ORDER BY id
             """;
         using var reader = command.ExecuteReader();

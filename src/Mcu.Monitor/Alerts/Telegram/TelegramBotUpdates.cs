@@ -181,7 +181,7 @@ public sealed class TelegramBotUpdates(
         command.CommandText = $"""
             SELECT id, status, sector, locality_id, CASE WHEN first_reaction_at IS NULL THEN due_at ELSE COALESCE(answer_due_at, due_at) END AS due
             FROM incidents
-            WHERE recipient_id IN ({names}) AND status IN ('New', 'Assigned', 'InProgress', 'Reassigned', 'Reopened')
+            WHERE recipient_id IN ({names}) AND status IN {IncidentLifecycle.OpenStatusesSql}
             ORDER BY due LIMIT 30
             """;
         for (var i = 0; i < mine.Count; i++)
