@@ -25,6 +25,7 @@ internal static class CommandExecution
             {
                 ConfigFile = configFile,
                 Worker = worker,
+                WebConsole = worker,
                 Overrides = context.Overrides,
                 AlertOutput = context.Output,
             });

@@ -20,6 +20,7 @@ public static class MonitorCommandLine
             ImportCommand.Create(context, config),
             IncidentsCommand.Create(context, config),
             RecipientsCommand.Create(context, config),
+            UsersCommand.Create(context, config),
             ClassifyCommand.Create(context, config),
             EvaluateCommand.Create(context, config),
             ModelCommand.Create(context, config),

@@ -24,6 +24,8 @@ using Mcu.Monitor.Sources.Telegram;
 using Mcu.Monitor.Sources.Vk;
 using Mcu.Monitor.Spikes;
 using Mcu.Monitor.Storage;
+using Mcu.Monitor.Web;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,39 +44,28 @@ public static class AppHost
 {
     public static IHost Build(AppHostSettings settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = AppContext.BaseDirectory,
-            Args = [],
-        });
+        var environmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environments.Production;
+        var configuration = ReadConfiguration(settings, environmentName);
 
-        var configuration = builder.Configuration;
-        configuration.Sources.Clear();
-        configuration
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: false)
-            .AddJsonFile("lexicon.json", optional: true)
-            .AddJsonFile("territory.json", optional: true)
-            .AddJsonFile("calendar.json", optional: true)
-            .AddJsonFile("answers.json", optional: true)
-            .AddJsonFile($"appsettings.{builder.Environment.EnvironmentName}.json", optional: true);
-        if (settings.ConfigFile is not null)
-        {
-            configuration.AddJsonFile(Path.GetFullPath(settings.ConfigFile), optional: false);
-        }
-
-        // Secrets (tokens, keys, passwords) come from user secrets on a development machine (as .NET does, only in
-        // the Development environment) or from environment variables, never from committed files.
-        if (builder.Environment.IsDevelopment())
-        {
-            configuration.AddUserSecrets(typeof(AppHost).Assembly, optional: true);
-        }
-
-        configuration.AddEnvironmentVariables();
-        if (settings.Overrides is not null)
-        {
-            configuration.AddInMemoryCollection(settings.Overrides);
-        }
+        // The web console (issue #8) turns the host into an ASP.NET Core one; every other command keeps the plain host.
+        var web = settings.WebConsole && configuration.GetValue(WebConsoleOptions.SectionName + ":" + nameof(WebConsoleOptions.Enabled), true);
+        IHostApplicationBuilder builder = web
+            ? WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                ContentRootPath = AppContext.BaseDirectory,
+                WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+                EnvironmentName = environmentName,
+                Args = [],
+            })
+            : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                ContentRootPath = AppContext.BaseDirectory,
+                EnvironmentName = environmentName,
+                Args = [],
+            });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
 
         builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext());
         builder.Services.AddMonitor(configuration, settings.AlertOutput ?? Console.Out);
@@ -91,7 +82,47 @@ public static class AppHost
             builder.Services.AddHostedService<IndexerService>(); // returns at once when Elasticsearch is not enabled
         }
 
-        return builder.Build();
+        if (builder is WebApplicationBuilder webBuilder)
+        {
+            webBuilder.AddWebConsole(configuration);
+            var app = webBuilder.Build();
+            app.MapWebConsole();
+            return app;
+        }
+
+        return ((HostApplicationBuilder)builder).Build();
+    }
+
+    /// <summary>The configuration sources, in order (later wins); read before the host so it can decide whether to serve the console.</summary>
+    private static IConfigurationRoot ReadConfiguration(AppHostSettings settings, string environmentName)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: false)
+            .AddJsonFile("lexicon.json", optional: true)
+            .AddJsonFile("territory.json", optional: true)
+            .AddJsonFile("calendar.json", optional: true)
+            .AddJsonFile("answers.json", optional: true)
+            .AddJsonFile($"appsettings.{environmentName}.json", optional: true);
+        if (settings.ConfigFile is not null)
+        {
+            configuration.AddJsonFile(Path.GetFullPath(settings.ConfigFile), optional: false);
+        }
+
+        // Secrets (tokens, keys, passwords) come from user secrets on a development machine (as .NET does, only in
+        // the Development environment) or from environment variables, never from committed files.
+        if (environmentName == Environments.Development)
+        {
+            configuration.AddUserSecrets(typeof(AppHost).Assembly, optional: true);
+        }
+
+        configuration.AddEnvironmentVariables();
+        if (settings.Overrides is not null)
+        {
+            configuration.AddInMemoryCollection(settings.Overrides);
+        }
+
+        return configuration.Build();
     }
 
     /// <summary>Every service of the product except the hosted ones (those come with <see cref="AppHostSettings.Worker"/>).</summary>
@@ -186,6 +217,10 @@ public static class AppHost
         services.AddVkSources(configuration);
         services.AddOkSources(configuration);
         services.AddTelegramSources(configuration);
+
+        // Console accounts and their options live here too: `users` manages them without the web host.
+        services.AddValidatedOptions<WebConsoleOptions>(configuration, WebConsoleOptions.SectionName, (_, o) => ConsoleRules.Validate(o));
+        services.AddSingleton<Web.Accounts.ConsoleAccounts>();
 
         services.AddKibana(configuration);
         services.AddReports(configuration);

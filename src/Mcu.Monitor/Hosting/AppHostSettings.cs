@@ -9,6 +9,9 @@ public sealed record AppHostSettings
     /// <summary>Adds the Quartz source jobs and the alert dispatcher (the <c>run</c> command).</summary>
     public bool Worker { get; init; }
 
+    /// <summary>Also serves the web console (<c>run</c>), unless <c>WebConsole:Enabled</c> is false.</summary>
+    public bool WebConsole { get; init; }
+
     /// <summary>Settings that win over every file and variable (tests).</summary>
     public IDictionary<string, string?>? Overrides { get; init; }
 

@@ -286,6 +286,22 @@ internal static class SchemaMigrations
         CREATE INDEX ix_posts_spikes ON posts(municipality, published_at, key, locality_id);
         CREATE INDEX ix_classifications_spikes ON classifications(post_key, risk_level, sector);
         """,
+
+        // 6: accounts of the operator web console (issue #8). The password is kept only as a PBKDF2 hash; failed logins
+        // in a row and the lock's end make the lock-out survive a restart.
+        """
+        CREATE TABLE console_users (
+            login TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('ReadOnly', 'Head', 'Officer')),
+            password_hash TEXT NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            failed_logins INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            last_login_at TEXT,
+            created_at TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

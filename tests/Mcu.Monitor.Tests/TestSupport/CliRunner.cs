@@ -14,6 +14,8 @@ public sealed class CliRunner : IDisposable
             ["Storage:DatabasePath"] = _directory.File("monitor.db"),
             ["Serilog:WriteTo:1:Args:path"] = _directory.File("logs/monitor-.log"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // `run` serves the web console: on a free port, so tests never collide with each other or a real worker
+            ["WebConsole:Urls"] = "http://127.0.0.1:0",
         };
     }
 

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Mcu.Monitor.Web.Pages;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mcu.Monitor.Web.Accounts;
+
+/// <summary>The login form (the only page open to anonymous visitors), signing in and out.</summary>
+public static class AccountEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/login", (HttpContext context, PageRenderer pages, string? error, string? returnUrl) => pages.Login(context, error, returnUrl))
+            .AllowAnonymous().ExcludeFromDescription();
+
+        // The anti-forgery token of the form is checked by AntiforgeryCheck before this runs.
+        app.MapPost("/account/login", async (HttpContext context, ConsoleAccounts accounts) =>
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            var login = form["login"].ToString();
+            var returnUrl = form["returnUrl"].ToString();
+            var (outcome, user) = accounts.SignIn(login, form["password"].ToString(), context.Connection.RemoteIpAddress?.ToString());
+            if (outcome != SignInOutcome.Success || user is null)
+            {
+                var error = outcome == SignInOutcome.Locked ? "locked" : "invalid";
+                return Results.Redirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(PageRenderer.IsLocal(returnUrl) ? returnUrl : "/")}");
+            }
+
+            var identity = new ClaimsIdentity(
+                [
+                    new Claim(ClaimTypes.Name, user.Login),
+                    new Claim(ClaimTypes.Role, user.Role.ToString()),
+                    new Claim(ConsolePolicies.DisplayNameClaim, user.DisplayName),
+                ],
+                CookieAuthenticationDefaults.AuthenticationScheme);
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            return Results.Redirect(PageRenderer.IsLocal(returnUrl) ? returnUrl : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapPost("/account/logout", async (HttpContext context, ConsoleAccounts accounts) =>
+        {
+            accounts.Audit(ConsolePolicies.Actor(context.User), "console.logout", null);
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login");
+        }).RequireAuthorization(ConsolePolicies.Read).ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace Mcu.Monitor.Web.Api;
+
+/// <summary><c>/api</c>: the JSON the console's pages use, the same for any other client with a session (OpenAPI at <c>/openapi/v1.json</c>).</summary>
+public static class ApiEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        ReferenceApi.Map(api);
+        PostsApi.Map(api);
+        IncidentsApi.Map(api);
+        RecipientsApi.Map(api);
+        SummaryApi.Map(api);
+    }
+}

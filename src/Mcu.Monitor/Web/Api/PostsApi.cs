@@ -1,0 +1,36 @@
+using Mcu.Monitor.Querying;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mcu.Monitor.Web.Api;
+
+/// <summary><c>/api/posts</c>: the «Лента», filtered and paged, from SQLite (FTS5) or Elasticsearch — whichever <c>query</c> uses.</summary>
+public static class PostsApi
+{
+    public const int MaxLimit = 200;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/posts", async Task<Results<Ok<QueryResult>, BadRequest<ChangeResult>>> (
+            IPostSearch search, CancellationToken cancellationToken,
+            string? sector, string? risk, string? locality, string? network, bool? appeal, DateTimeOffset? from, DateTimeOffset? to, string? q,
+            int? offset, int? limit) =>
+        {
+            if (risk is not null && !Enum.TryParse<Domain.RiskLevel>(risk, ignoreCase: true, out _))
+            {
+                return TypedResults.BadRequest(new ChangeResult(false, $"Неизвестный уровень риска '{risk}'"));
+            }
+
+            var query = new PostQuery
+            {
+                Sector = Empty(sector), MinRisk = Empty(risk), Locality = Empty(locality), Network = Empty(network), Appeal = appeal,
+                From = from, To = to, Text = Empty(q), Limit = Math.Clamp(limit ?? 100, 1, MaxLimit),
+            };
+            return TypedResults.Ok(await search.SearchAsync(query, cancellationToken));
+        }).WithSummary("Classified posts, newest first, filtered by sector, minimum risk, locality, network, appeal, period and words");
+    }
+
+    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

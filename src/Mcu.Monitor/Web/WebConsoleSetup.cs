@@ -1,0 +1,140 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using Mcu.Monitor.Web.Accounts;
+using Mcu.Monitor.Web.Api;
+using Mcu.Monitor.Web.Pages;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace Mcu.Monitor.Web;
+
+/// <summary>
+/// The operator web console (issue #8) in the worker's process: server-composed pages whose scripts read and change
+/// everything through the same <c>/api</c> the OpenAPI document describes; cookie sign-in with roles, an anti-forgery
+/// token on every change, <c>/health</c> and <c>/metrics</c>.
+/// </summary>
+public static class WebConsoleSetup
+{
+    public const string CookieName = "mcu.session";
+
+    public static void AddWebConsole(this WebApplicationBuilder builder, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(WebConsoleOptions.SectionName).Get<WebConsoleOptions>() ?? new WebConsoleOptions();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        var services = builder.Services;
+        services.AddSingleton<PageRenderer>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.HeaderName = AntiforgeryCheck.HeaderName;
+            antiforgery.FormFieldName = AntiforgeryCheck.FormFieldName;
+            antiforgery.Cookie.Name = "mcu.csrf";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = options.UsesSecureCookies() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = CookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = options.UsesSecureCookies() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = options.SessionLifetime;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/login";
+            cookie.AccessDeniedPath = "/login";
+            cookie.ReturnUrlParameter = "returnUrl";
+            cookie.Events.OnRedirectToLogin = context => RefuseApi(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => RefuseApi(context, StatusCodes.Status403Forbidden);
+            cookie.Events.OnValidatePrincipal = ValidateAccountAsync;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ConsolePolicies.Read, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(ConsolePolicies.Change, policy => policy.RequireRole(nameof(ConsoleRole.Officer)))
+            .AddPolicy(ConsolePolicies.Accept, policy => policy.RequireRole(nameof(ConsoleRole.Officer), nameof(ConsoleRole.Head)))
+            // A route that forgets to name a policy is still closed to anonymous requests.
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Mcu.Monitor console API";
+            document.Info.Description = "The JSON API of the operator web console: posts, the triage queue, incidents, recipients, rating. "
+                + "Every route needs a signed-in session (cookie " + CookieName + "); every change needs the X-CSRF-TOKEN header.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite");
+    }
+
+    public static void MapWebConsole(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            headers.CacheControl = "no-store";
+            await next(context);
+        });
+
+        // Only the shared stylesheet and scripts are files served to anyone: they hold no data. Page templates are not files here.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/assets",
+            FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, "assets")),
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<AntiforgeryCheck>();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().RequireAuthorization(ConsolePolicies.Read);
+        AccountEndpoints.Map(app);
+        PageEndpoints.Map(app);
+        ApiEndpoints.Map(app.MapGroup("/api").RequireAuthorization(ConsolePolicies.Read));
+    }
+
+    /// <summary>API callers get a status code; a browser asking for a page is sent to the login form.</summary>
+    private static Task RefuseApi(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        if (status == StatusCodes.Status403Forbidden)
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A session ends at once when its account is disabled, locked, removed or given another role.</summary>
+    private static async Task ValidateAccountAsync(CookieValidatePrincipalContext context)
+    {
+        var login = context.Principal?.Identity?.Name;
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<ConsoleAccounts>();
+        var user = login is null ? null : accounts.Find(login);
+        var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        if (user is null || user.Disabled || (user.LockedUntil is { } until && until > time.GetUtcNow())
+            || context.Principal!.FindFirstValue(ClaimTypes.Role) != user.Role.ToString())
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+
+    internal static IOptions<WebConsoleOptions> Options(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<WebConsoleOptions>>();
+}
