@@ -122,7 +122,7 @@ public partial class DockerComposeTests
         var dockerfile = File.ReadAllText(Path.Combine(Deploy, "Dockerfile"));
 
         Assert.Contains("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", dockerfile, StringComparison.Ordinal);
-        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:10.0", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0", dockerfile, StringComparison.Ordinal); // the web console needs ASP.NET Core
         Assert.Contains("USER $APP_UID", dockerfile, StringComparison.Ordinal);
         Assert.Contains("VOLUME /data", dockerfile, StringComparison.Ordinal);
         Assert.Contains("COPY deploy/kibana/ deploy/kibana/", dockerfile, StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public partial class DockerComposeTests
         Assert.Contains("ENTRYPOINT [\"dotnet\", \"Mcu.Monitor.dll\"]", dockerfile, StringComparison.Ordinal);
         Assert.Contains("CMD [\"run\"]", dockerfile, StringComparison.Ordinal);
         // The runtime stage must switch user after the last root step (the chown of /data).
-        var final = dockerfile[dockerfile.IndexOf("FROM mcr.microsoft.com/dotnet/runtime", StringComparison.Ordinal)..];
+        var final = dockerfile[dockerfile.IndexOf("FROM mcr.microsoft.com/dotnet/aspnet", StringComparison.Ordinal)..];
         Assert.True(final.IndexOf("USER $APP_UID", StringComparison.Ordinal) > final.LastIndexOf("RUN ", StringComparison.Ordinal));
     }
 
