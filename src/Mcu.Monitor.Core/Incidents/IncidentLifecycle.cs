@@ -25,11 +25,25 @@ public enum IncidentAction
 
     /// <summary>The resident says nothing was done; the clocks start again.</summary>
     Reopen,
+
+    /// <summary>
+    /// The МЦУ closes an open (or rejected) incident as «не обращение»: nothing in it needs an answer. No alert: the
+    /// recipient has nothing to do. The console's triage makes it and takes the post out of the incident.
+    /// </summary>
+    Dismiss,
+
+    /// <summary>
+    /// The МЦУ moves the incident's only post into another open incident about the same problem and closes this one
+    /// (the event names the other incident). No alert: the other incident's recipient already has the problem.
+    /// </summary>
+    MergedInto,
 }
 
 /// <summary>
 /// The incident lifecycle: New → Assigned → InProgress → Answered → Closed, plus Reassigned, Rejected and
-/// Reopened. Every allowed move is listed here, so a stale button pressed twice or a late answer can't skip a step.
+/// Reopened; an open or rejected incident is also Closed when the МЦУ finds it is not an appeal (Dismiss) or the same
+/// problem as another incident (MergedInto). Every allowed move is listed here, so a stale button pressed twice or a
+/// late answer can't skip a step.
 /// </summary>
 public static class IncidentLifecycle
 {
@@ -49,6 +63,7 @@ public static class IncidentLifecycle
         IncidentAction.Reassign when IsOpen(from) || from == IncidentStatus.Rejected => IncidentStatus.Reassigned,
         IncidentAction.Reject when IsOpen(from) => IncidentStatus.Rejected,
         IncidentAction.Reopen when from is IncidentStatus.Answered or IncidentStatus.Closed => IncidentStatus.Reopened,
+        IncidentAction.Dismiss or IncidentAction.MergedInto when IsOpen(from) || from == IncidentStatus.Rejected => IncidentStatus.Closed,
         _ => null,
     };
 
@@ -65,6 +80,8 @@ public static class IncidentLifecycle
         IncidentAction.Reassign => "reassigned",
         IncidentAction.Reject => "rejected",
         IncidentAction.Reopen => "reopened",
+        IncidentAction.Dismiss => "dismissed",
+        IncidentAction.MergedInto => "merged_into",
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 

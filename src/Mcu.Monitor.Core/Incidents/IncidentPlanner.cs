@@ -22,7 +22,29 @@ public sealed class IncidentPlanner(IncidentOptions options, Router router, Work
             return null;
         }
 
-        var route = router.Route(classification.Sector, locality?.LocalityId, tokens);
+        // The clock starts at publication, as «Инцидент Менеджмент» counts reaction time; a timestamp in
+        // the future (a wrong clock at the source) starts it now.
+        var openedAt = post.PublishedAt < now ? post.PublishedAt : now;
+        return Build(post, classification, locality, router.Route(classification.Sector, locality?.LocalityId, tokens), openedAt);
+    }
+
+    /// <summary>
+    /// The incident an officer opens by hand for a post they confirm as an appeal (the console's triage), whatever its
+    /// kind and the classifier's appeal flag; routed by the rules unless the officer chose <paramref name="recipientId"/>.
+    /// The clock starts <paramref name="now"/>, not at publication: the recipient learns of it only now, and the wait
+    /// before was the МЦУ's own.
+    /// </summary>
+    public IncidentPlan PlanByOfficer(
+        Post post, ClassificationResult classification, LocalityMatch? locality, IReadOnlyList<Token> tokens, DateTimeOffset now, string actor, string? recipientId = null)
+    {
+        var route = recipientId is null
+            ? router.Route(classification.Sector, locality?.LocalityId, tokens)
+            : new RouteDecision(recipientId, $"выбран сотрудником МЦУ: {actor}");
+        return Build(post, classification, locality, route, now);
+    }
+
+    private IncidentPlan Build(Post post, ClassificationResult classification, LocalityMatch? locality, RouteDecision route, DateTimeOffset openedAt)
+    {
         var priority = classification.Risk switch
         {
             RiskLevel.Critical => Priority.Critical,
@@ -33,9 +55,7 @@ public sealed class IncidentPlanner(IncidentOptions options, Router router, Work
         {
             priority = floor;
         }
-        // The clock starts at publication, as «Инцидент Менеджмент» counts reaction time; a timestamp in
-        // the future (a wrong clock at the source) starts it now.
-        var openedAt = post.PublishedAt < now ? post.PublishedAt : now;
+
         var incident = new Incident
         {
             Municipality = post.Municipality,

@@ -40,7 +40,8 @@ internal static class IncidentsCommand
             return CommandExecution.Ok;
         }, ct));
         var incidents = new Command("incidents", "Incidents opened for appeals") { list, Show(context, config) };
-        foreach (var action in Enum.GetValues<IncidentAction>())
+        // Dismiss and MergedInto take the post out of the incident too: only the console's triage (TriageService) makes them.
+        foreach (var action in Enum.GetValues<IncidentAction>().Where(a => a is not (IncidentAction.Dismiss or IncidentAction.MergedInto)))
         {
             incidents.Subcommands.Add(Act(context, config, action));
         }

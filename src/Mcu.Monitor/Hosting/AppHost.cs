@@ -24,6 +24,7 @@ using Mcu.Monitor.Sources.Telegram;
 using Mcu.Monitor.Sources.Vk;
 using Mcu.Monitor.Spikes;
 using Mcu.Monitor.Storage;
+using Mcu.Monitor.Triage;
 using Mcu.Monitor.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -180,6 +181,10 @@ public static class AppHost
         services.AddSingleton(sp => new IncidentTransitions(sp.GetRequiredService<IncidentClock>(), sp.GetRequiredService<IOptions<RoutingOptions>>().Value));
         services.AddSingleton(sp => new DeadlineRules(sp.GetRequiredService<IncidentClock>(), sp.GetRequiredService<IOptions<RoutingOptions>>().Value));
         services.AddSingleton<IncidentService>();
+        // The operator console's queue, decisions and incident pages (issue #8).
+        services.AddSingleton<TriageQueue>();
+        services.AddSingleton<TriageService>();
+        services.AddSingleton<IncidentBoard>();
         services.AddSingleton<DeadlineWatcher>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value);
         services.AddSingleton(sp => new OfficialAccounts(sp.GetRequiredService<IOptions<SourcesOptions>>().Value.OfficialAccounts));

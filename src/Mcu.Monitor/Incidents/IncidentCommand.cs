@@ -12,6 +12,9 @@ public sealed record IncidentCommand(long IncidentId, IncidentAction Action, str
     /// <summary>The new recipient of a reassignment.</summary>
     public string? RecipientId { get; init; }
 
+    /// <summary>The open incident that takes this one's post (<see cref="IncidentAction.MergedInto"/>).</summary>
+    public long? TargetIncidentId { get; init; }
+
     /// <summary>The answer's text or link, as the recipient gave it.</summary>
     public string? AnswerText { get; init; }
 

@@ -9,13 +9,17 @@ namespace Mcu.Monitor.Incidents;
 /// <summary>
 /// Applies one lifecycle move inside the caller's transaction: the incident row, its event (with actor and time),
 /// the alert it causes and the search-index row — all of it or none of it. Used by the officer's commands, the
-/// bot's buttons and the pipeline (answers and reopenings found in threads).
+/// bot's buttons and the pipeline (answers and reopenings found in threads). Dismiss and MergedInto only close the
+/// incident: taking its post out (so nothing in the post's thread reopens it) is the caller's part, the triage's.
 /// </summary>
 public sealed class IncidentTransitions(IncidentClock clock, RoutingOptions routing)
 {
     public const string AlertReassigned = "incident.reassigned";
     public const string AlertRejected = "incident.rejected";
     public const string AlertReopened = "incident.reopened";
+
+    /// <summary>The reason of a dismissal when the officer gives none.</summary>
+    public const string NotAnAppeal = "не обращение";
 
     public IncidentCommandResult Apply(SqliteConnection connection, SqliteTransaction transaction, IncidentCommand command, DateTimeOffset now)
     {
@@ -79,6 +83,25 @@ public sealed class IncidentTransitions(IncidentClock clock, RoutingOptions rout
                 parameters["$routingReason"] = $"переназначено: {command.Actor}";
                 details = string.IsNullOrWhiteSpace(command.Reason) ? $"{current.RecipientId} → {recipient}" : $"{current.RecipientId} → {recipient}: {command.Reason}";
                 (alertKind, alertRecipient) = (AlertReassigned, recipient);
+                break;
+            case IncidentAction.Dismiss:
+                set.Add("closed_at = $at");
+                details = string.IsNullOrWhiteSpace(command.Reason) ? NotAnAppeal : command.Reason;
+                break;
+            case IncidentAction.MergedInto:
+                if (command.TargetIncidentId is not { } target || target == command.IncidentId)
+                {
+                    return IncidentCommandResult.Refused(current.Status, "Укажите другой инцидент, с которым объединить этот");
+                }
+
+                if (Load(connection, transaction, target) is not { } other || other.Municipality != current.Municipality || !IncidentLifecycle.IsOpen(other.Status))
+                {
+                    return IncidentCommandResult.Refused(current.Status, $"Инцидент #{target} не найден или уже не открыт: объединить можно только с открытым");
+                }
+
+                set.Add("closed_at = $at");
+                details = string.Create(CultureInfo.InvariantCulture, $"#{target}");
+                details = string.IsNullOrWhiteSpace(command.Reason) ? details : $"{details}: {command.Reason}";
                 break;
             case IncidentAction.Reopen:
                 cycle++;
@@ -164,6 +187,8 @@ public sealed class IncidentTransitions(IncidentClock clock, RoutingOptions rout
         IncidentAction.Reassign => "переназначить",
         IncidentAction.Reject => "не наша компетенция",
         IncidentAction.Reopen => "открыть повторно",
+        IncidentAction.Dismiss => "не обращение",
+        IncidentAction.MergedInto => "объединить с другим инцидентом",
         _ => action.ToString(),
     };
 

@@ -302,6 +302,28 @@ internal static class SchemaMigrations
             created_at TEXT NOT NULL
         );
         """,
+
+        // 7: the console's triage (issue #8). post_triage records the officer's decision about an appeal, once per post.
+        // classifications.awaits_triage keeps the queue's partial index small whatever the history: the queue reads the
+        // untriaged appeals only, not every appeal ever stored; new rows start at 1, the pipeline's and reclassify's
+        // upserts leave it as it is, and the triage sets it to 0 in the transaction that inserts the decision. Appeals
+        // whose incident was already answered or closed before the console existed are not queued: that work is done.
+        """
+        CREATE TABLE post_triage (
+            post_key TEXT PRIMARY KEY REFERENCES posts(key),
+            municipality TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('Confirm', 'NotAppeal', 'Merge')),
+            incident_id INTEGER REFERENCES incidents(id),
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            note TEXT
+        );
+        ALTER TABLE classifications ADD COLUMN awaits_triage INTEGER NOT NULL DEFAULT 1;
+        UPDATE classifications SET awaits_triage = 0
+        WHERE is_appeal = 1 AND post_key IN (
+            SELECT ip.post_key FROM incident_posts ip JOIN incidents i ON i.id = ip.incident_id WHERE i.status IN ('Answered', 'Closed'));
+        CREATE INDEX ix_classifications_triage ON classifications(municipality, risk_level, post_key) WHERE is_appeal = 1 AND awaits_triage = 1;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

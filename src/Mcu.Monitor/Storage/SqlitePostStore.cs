@@ -157,16 +157,10 @@ public sealed class SqlitePostStore(
                 commands.TouchIncident(target.Id, now);
                 commands.QueueForIndex(plan.Incident.Municipality, IndexDocumentTypes.Incident, target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
             }
-            else if (commands.InsertIncident(plan, now) is { } incidentId)
+            else if (commands.OpenIncident(plan, "system", now) is { } opened)
             {
                 incidents++;
-                commands.InsertIncidentPost(incidentId, plan.Incident.Municipality, plan.Incident.PostKey.ToString(), now);
-                commands.InsertEvent(incidentId, plan.Incident.Municipality, "opened", "system", now, plan.Incident.RoutingReason);
-                commands.QueueForIndex(plan.Incident.Municipality, IndexDocumentTypes.Incident, incidentId.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
-                if (commands.InsertAlert(plan, incidentId, now))
-                {
-                    alerts++;
-                }
+                alerts += opened.Alerted ? 1 : 0;
             }
         }
 
@@ -177,6 +171,17 @@ public sealed class SqlitePostStore(
 
         transaction.Commit();
         return Task.FromResult(new CommitResult(stored, duplicates, bySector, incidents, alerts, edited, merged));
+    }
+
+    /// <summary>
+    /// Opens the planned incident inside the caller's transaction as the pipeline does — the incident with its post,
+    /// the «opened» event by <paramref name="actor"/>, the index row and the alert to the recipient — for an officer who
+    /// opens one by hand. Null when the post already opened an incident (one per post).
+    /// </summary>
+    internal static long? OpenIncident(SqliteConnection connection, SqliteTransaction transaction, IncidentPlan plan, string actor, DateTimeOffset now)
+    {
+        using var commands = new BatchCommands(connection, transaction);
+        return commands.OpenIncident(plan, actor, SqliteDatabase.ToDb(now))?.Id;
     }
 
     public void Dispose()
@@ -393,7 +398,7 @@ public sealed class SqlitePostStore(
         }
 
         /// <summary>Inserts the incident unless one exists for the post; returns its id when inserted.</summary>
-        public long? InsertIncident(Incidents.IncidentPlan plan, string now)
+        public long? InsertIncident(IncidentPlan plan, string now)
         {
             var i = plan.Incident;
             Set(_incident, "$municipality", i.Municipality);
@@ -418,6 +423,21 @@ public sealed class SqlitePostStore(
             return (long)id.ExecuteScalar()!;
         }
 
+        /// <summary>The incident, its first post, the «opened» event, the index row and the alert; null when the post already opened one.</summary>
+        public (long Id, bool Alerted)? OpenIncident(IncidentPlan plan, string actor, string now)
+        {
+            if (InsertIncident(plan, now) is not { } incidentId)
+            {
+                return null;
+            }
+
+            var municipality = plan.Incident.Municipality;
+            InsertIncidentPost(incidentId, municipality, plan.Incident.PostKey.ToString(), now);
+            InsertEvent(incidentId, municipality, "opened", actor, now, plan.Incident.RoutingReason);
+            QueueForIndex(municipality, IndexDocumentTypes.Incident, incidentId.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
+            return (incidentId, InsertAlert(plan, incidentId, now));
+        }
+
         public void InsertIncidentPost(long incidentId, string municipality, string postKey, string now)
         {
             Set(_incidentPost, "$incident", incidentId);
@@ -438,7 +458,7 @@ public sealed class SqlitePostStore(
             _event.ExecuteNonQuery();
         }
 
-        public bool InsertAlert(Incidents.IncidentPlan plan, long incidentId, string now)
+        public bool InsertAlert(IncidentPlan plan, long incidentId, string now)
         {
             Set(_alert, "$idempotency", plan.AlertIdempotencyKey);
             Set(_alert, "$municipality", plan.Incident.Municipality);

@@ -37,7 +37,8 @@ public class AppHostTests
         Assert.NotNull(await scheduler.GetJobDetail(new JobKey("poll file:sample")));
         Assert.NotNull(await scheduler.GetJobDetail(new JobKey("retention")));
         Assert.NotNull(await scheduler.GetTrigger(new TriggerKey("poll file:sample")));
-        foreach (var type in new[] { typeof(SourceRunner), typeof(IngestPipeline), typeof(AlertDispatcher), typeof(SqliteIncidentQueries), typeof(SqliteRetention) })
+        foreach (var type in new[] { typeof(SourceRunner), typeof(IngestPipeline), typeof(AlertDispatcher), typeof(SqliteIncidentQueries), typeof(SqliteRetention),
+            typeof(Mcu.Monitor.Triage.TriageQueue), typeof(Mcu.Monitor.Triage.TriageService), typeof(Mcu.Monitor.Triage.IncidentBoard) })
         {
             Assert.NotNull(host.Services.GetService(type));
         }

@@ -19,6 +19,10 @@ public sealed class IncidentLifecycleTests
     [InlineData(IncidentStatus.Answered, IncidentAction.Reopen, IncidentStatus.Reopened)]
     [InlineData(IncidentStatus.Closed, IncidentAction.Reopen, IncidentStatus.Reopened)]
     [InlineData(IncidentStatus.Reopened, IncidentAction.TakeInWork, IncidentStatus.InProgress)]
+    [InlineData(IncidentStatus.New, IncidentAction.Dismiss, IncidentStatus.Closed)]
+    [InlineData(IncidentStatus.Rejected, IncidentAction.Dismiss, IncidentStatus.Closed)]
+    [InlineData(IncidentStatus.InProgress, IncidentAction.MergedInto, IncidentStatus.Closed)]
+    [InlineData(IncidentStatus.Rejected, IncidentAction.MergedInto, IncidentStatus.Closed)]
     public void Next_AllowedMoves(IncidentStatus from, IncidentAction action, IncidentStatus to) =>
         Assert.Equal(to, IncidentLifecycle.Next(from, action));
 
@@ -31,8 +35,33 @@ public sealed class IncidentLifecycleTests
     [InlineData(IncidentStatus.Rejected, IncidentAction.Answer)]
     [InlineData(IncidentStatus.Closed, IncidentAction.Reject)]
     [InlineData(IncidentStatus.InProgress, IncidentAction.Assign)]
+    [InlineData(IncidentStatus.Answered, IncidentAction.Dismiss)]
+    [InlineData(IncidentStatus.Closed, IncidentAction.MergedInto)]
     public void Next_RefusedMoves(IncidentStatus from, IncidentAction action) =>
         Assert.Null(IncidentLifecycle.Next(from, action));
+
+    [Fact]
+    public void Next_DismissAndMergedInto_CloseEveryOpenOrRejectedIncidentAndNothingElse()
+    {
+        foreach (var action in new[] { IncidentAction.Dismiss, IncidentAction.MergedInto })
+        {
+            foreach (var from in Enum.GetValues<IncidentStatus>())
+            {
+                var expected = IncidentLifecycle.IsOpen(from) || from == IncidentStatus.Rejected ? IncidentStatus.Closed : (IncidentStatus?)null;
+                Assert.True(expected == IncidentLifecycle.Next(from, action), $"{from} + {action}");
+            }
+        }
+    }
+
+    [Fact]
+    public void EventType_EveryAction_HasItsOwn()
+    {
+        var types = Enum.GetValues<IncidentAction>().Select(IncidentLifecycle.EventType).ToList();
+
+        Assert.Equal(types.Count, types.Distinct().Count());
+        Assert.Equal("dismissed", IncidentLifecycle.EventType(IncidentAction.Dismiss));
+        Assert.Equal("merged_into", IncidentLifecycle.EventType(IncidentAction.MergedInto));
+    }
 
     [Fact]
     public void RunningClock_ReactionUntilTheFirstReactionThenAnswer()

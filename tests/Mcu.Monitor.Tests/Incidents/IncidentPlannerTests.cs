@@ -95,4 +95,15 @@ public class IncidentPlannerTests
         Assert.Equal(Priority.Critical, critical.Incident.Priority);
         Assert.Equal(Priority.Normal, roads.Incident.Priority);
     }
+
+    [Fact]
+    public void PlanByOfficer_NotAnAppealAndRecipientChosen_OpensNowWithTheOfficersRecipient()
+    {
+        var plan = Planner().PlanByOfficer(TestPosts.Post("1"), Classified(false, RiskLevel.High), null, [], Now, "ivanova", "gas");
+
+        Assert.Equal(("gas", Now, Priority.High), (plan.Incident.RecipientId, plan.Incident.OpenedAt, plan.Incident.Priority));
+        Assert.Equal(Now.AddHours(9), plan.Incident.DueAt);
+        Assert.Contains("ivanova", plan.Incident.RoutingReason, StringComparison.Ordinal);
+        Assert.Equal("zhkh", Planner().PlanByOfficer(TestPosts.Post("1"), Classified(true, RiskLevel.Low), null, [], Now, "ivanova").Incident.RecipientId);
+    }
 }

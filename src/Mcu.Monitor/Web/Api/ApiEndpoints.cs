@@ -10,6 +10,7 @@ public static class ApiEndpoints
         ReferenceApi.Map(api);
         PostsApi.Map(api);
         IncidentsApi.Map(api);
+        TriageApi.Map(api);
         RecipientsApi.Map(api);
         SummaryApi.Map(api);
     }

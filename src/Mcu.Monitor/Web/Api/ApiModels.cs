@@ -26,3 +26,12 @@ public sealed record SummaryView(string Week, string Label, DateTimeOffset From,
 public sealed record SummaryFigure(string Label, string Kind, double? Current, double? Previous, double? Delta);
 
 public sealed record SummaryChart(string Id, string Title, string Url);
+
+/// <summary>A triage decision from the «Очередь» page: <c>Confirm</c> (with corrections), <c>NotAppeal</c> or <c>Merge</c>.</summary>
+public sealed record TriageRequest(string PostKey, string Verdict, string? Sector, string? RiskLevel, string? RecipientId, long? MergeIntoIncidentId, string? Note);
+
+/// <summary>A correction from the «Лента» page; null keeps the value.</summary>
+public sealed record CorrectionRequest(string PostKey, string? Sector, bool? Appeal, string? RiskLevel);
+
+/// <summary>A page of incidents.</summary>
+public sealed record IncidentPage(long Total, IReadOnlyList<Mcu.Monitor.Triage.IncidentListItem> Items);
