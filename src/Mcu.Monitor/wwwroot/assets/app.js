@@ -70,6 +70,8 @@ const Mcu = (() => {
   }
 
   const riskBadge = level => el('span', { class: 'badge risk-' + level }, name('riskLevels', level));
+  const priorities = { Critical: 'критический', High: 'высокий', Normal: 'обычный' };
+  const priority = value => priorities[value] ?? value;
 
   // Hides what the account may not use (the server refuses it anyway).
   function applyRole(root = document) {
@@ -97,5 +99,5 @@ const Mcu = (() => {
     return params;
   }
 
-  return { api, el, when, message, dicts, name, fillSelects, select, riskBadge, applyRole, pager, formQuery, canChange, canAccept };
+  return { api, el, when, message, dicts, name, fillSelects, select, riskBadge, priority, applyRole, pager, formQuery, canChange, canAccept };
 })();

@@ -22,7 +22,7 @@
       el('dl', { class: 'facts' },
         fact('Статус', [name('incidentStatuses', i.status), i.overdue ? [' ', el('span', { class: 'badge overdue' }, 'просрочен')] : null]),
         fact('Получатель', name('recipients', i.recipientId)),
-        fact('Приоритет', i.priority), fact('Риск', riskBadge(i.riskLevel)),
+        fact('Приоритет', Mcu.priority(i.priority)), fact('Риск', riskBadge(i.riskLevel)),
         fact('Сектор', name('sectors', i.sector)), fact('Населённый пункт', name('localities', i.localityId)),
         fact('Открыт', when(i.openedAt)), fact('Срок реакции', when(i.reactionDueAt)), fact('Срок ответа', when(i.answerDueAt)),
         fact('Первая реакция', when(detail.firstReactionAt)), fact('Цикл', detail.cycle),

@@ -17,7 +17,7 @@
       body.replaceChildren(...page.items.map(i => el('tr', { class: i.overdue ? 'overdue' : '', dataset: { id: i.id } },
         el('td', {}, el('a', { href: '/incidents/' + i.id }, '#' + i.id)),
         el('td', {}, name('incidentStatuses', i.status), i.overdue ? [' ', el('span', { class: 'badge overdue' }, 'просрочен')] : null),
-        el('td', {}, i.priority),
+        el('td', {}, Mcu.priority(i.priority)),
         el('td', {}, name('sectors', i.sector)),
         el('td', {}, name('localities', i.localityId)),
         el('td', {}, name('recipients', i.recipientId)),
