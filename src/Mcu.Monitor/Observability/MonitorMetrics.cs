@@ -20,8 +20,8 @@ public sealed class MonitorMetrics : IPipelineMetrics
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
     /// <summary>
-    /// Seconds. A post is classified in tens of microseconds to a few milliseconds (the lexicon is faster than the
-    /// ML.NET models); the upper buckets catch a stalled thread or a garbage collection.
+    /// Seconds. With the shipped models most posts take 0.1–0.5 ms (measured on 50,000 synthetic posts on a busy
+    /// 2-core machine), the lexicon less; the upper buckets catch a stalled thread or a garbage collection.
     /// </summary>
     internal static readonly double[] ClassificationBuckets = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1];
 
