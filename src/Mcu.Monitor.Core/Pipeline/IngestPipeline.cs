@@ -24,7 +24,8 @@ public sealed class IngestPipeline(
     PipelineOptions options,
     TimeProvider time,
     ILogger<IngestPipeline> logger,
-    OfficialAccounts? officialAccounts = null)
+    OfficialAccounts? officialAccounts = null,
+    IPipelineMetrics? metrics = null)
 {
     private readonly OfficialAccounts _official = officialAccounts ?? OfficialAccounts.None;
 
@@ -49,7 +50,7 @@ public sealed class IngestPipeline(
         var stages = new[]
         {
             RunStage(() => ReadAsync(items, read.Writer, stop.Token), e => read.Writer.TryComplete(e), stop),
-            RunStage(() => ProcessAsync(read.Reader, processed.Writer, summary, stop.Token), e => processed.Writer.TryComplete(e), stop),
+            RunStage(() => ProcessAsync(sourceId, read.Reader, processed.Writer, summary, stop.Token), e => processed.Writer.TryComplete(e), stop),
             RunStage(() => PersistAsync(sourceId, processed.Reader, stored, stop.Token), null, stop),
         };
 
@@ -101,7 +102,7 @@ public sealed class IngestPipeline(
         }
     }
 
-    private async Task ProcessAsync(ChannelReader<SourceItem> input, ChannelWriter<Staged> output, IngestSummary summary, CancellationToken cancellationToken)
+    private async Task ProcessAsync(string sourceId, ChannelReader<SourceItem> input, ChannelWriter<Staged> output, IngestSummary summary, CancellationToken cancellationToken)
     {
         // Keys, content hashes and decisions of recent posts: duplicates inside one read, and parents of
         // comments that arrive right after their post (usually in the same batch, not yet committed).
@@ -117,6 +118,7 @@ public sealed class IngestPipeline(
             }
 
             summary.Read++;
+            metrics?.PostsRead(sourceId, 1);
             var post = item.Post with { Text = TextNormalizer.ForStorage(item.Post.Text) };
             var hash = ContentHash(post.Text);
             var key = post.Key.ToString();
@@ -165,7 +167,10 @@ public sealed class IngestPipeline(
         var now = time.GetUtcNow();
         // the post's age lets the risk weigh how fast reactions come (reactions per hour), not only how many
         var engagement = post.PublishedAt < now ? post.Engagement with { Age = now - post.PublishedAt } : post.Engagement;
+        // Timed through the TimeProvider like the batch delays (the system one reads Stopwatch), so a test clock can time it too.
+        var classifyStarted = time.GetTimestamp();
         var classification = classifier.Classify(post.Text, engagement, parent);
+        metrics?.Classified(time.GetElapsedTime(classifyStarted));
         if (_official.NameOf(post) is { } account)
         {
             // The municipality's own publication is information or an answer: never an appeal to itself.
@@ -212,6 +217,7 @@ public sealed class IngestPipeline(
 
             var result = await store.CommitAsync(sourceId, batch, cursor, cancellationToken);
             summary.Add(result);
+            metrics?.PostsStored(sourceId, result.PostsStored);
             PipelineLog.BatchCommitted(logger, sourceId, count, result.PostsStored, result.IncidentsOpened);
         }
     }

@@ -1,3 +1,4 @@
+using Mcu.Monitor.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ public sealed class AlertDispatcher(
     IAlertSender sender,
     IOptions<AlertsOptions> options,
     TimeProvider time,
-    ILogger<AlertDispatcher> logger) : IDisposable
+    ILogger<AlertDispatcher> logger,
+    MonitorMetrics? metrics = null) : IDisposable
 {
     private const int PageSize = 200;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -53,12 +55,14 @@ public sealed class AlertDispatcher(
                     {
                         failed++;
                         failedIds.Add(alert.AlertId);
+                        metrics?.AlertFailed(sender.Channel);
                         var attempts = outbox.MarkFailed(alert.AlertId, ex.GetType().Name, NextAttempt);
                         AlertLog.DeliveryFailed(logger, ex, alert.AlertId, sender.Channel, attempts);
                         continue;
                     }
 
                     // Delivered: from here on the alert must never count as failed, or it would be sent again.
+                    metrics?.AlertSent(receipt.Channel);
                     await RecordDeliveryAsync(alert, receipt, cancellationToken);
                     delivered++;
                 }

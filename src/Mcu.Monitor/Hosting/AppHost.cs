@@ -10,6 +10,7 @@ using Mcu.Monitor.Kibana;
 using Mcu.Monitor.Localities;
 using Mcu.Monitor.MachineLearning;
 using Mcu.Monitor.Municipalities;
+using Mcu.Monitor.Observability;
 using Mcu.Monitor.Pipeline;
 using Mcu.Monitor.Querying;
 using Mcu.Monitor.Recipients;
@@ -130,6 +131,7 @@ public static class AppHost
     public static IServiceCollection AddMonitor(this IServiceCollection services, IConfiguration configuration, TextWriter alertOutput)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMonitorMetrics(); // issue #8: /metrics of the web console
 
         services.AddValidatedOptions<MunicipalityOptions>(configuration, MunicipalityOptions.SectionName, (_, o) => ConfigurationRules.Municipality(o));
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Mcu.Monitor.Observability;
 using Mcu.Monitor.Pipeline;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,8 @@ namespace Mcu.Monitor.Sources;
 /// a source that keeps failing backs off: after n failures in a row its polls are skipped for
 /// 2^(n-1) poll intervals, at most <see cref="MaxBackoff"/>, so a dead network is not hammered every minute.
 /// </summary>
-public sealed class SourceRunner(IngestPipeline pipeline, IPostStore store, SourceCatalog catalog, TimeProvider time, ILogger<SourceRunner> logger)
+public sealed class SourceRunner(
+    IngestPipeline pipeline, IPostStore store, SourceCatalog catalog, TimeProvider time, ILogger<SourceRunner> logger, MonitorMetrics? metrics = null)
 {
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
 
@@ -38,6 +40,7 @@ public sealed class SourceRunner(IngestPipeline pipeline, IPostStore store, Sour
             var failures = _failing.TryGetValue(definition.Id, out var previous) ? previous.Failures + 1 : 1;
             var delay = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, definition.PollInterval.Ticks * (1L << Math.Min(failures - 1, 16))));
             _failing[definition.Id] = (failures, time.GetUtcNow() + delay);
+            metrics?.SourceFailed(definition.Id);
             SourceLog.SourceFailed(logger, ex, definition.Id, failures, delay);
             return new SourceRunResult(definition.Id, new IngestSummary(), ex.Message);
         }

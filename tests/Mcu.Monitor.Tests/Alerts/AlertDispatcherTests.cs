@@ -1,4 +1,5 @@
 using Mcu.Monitor.Alerts;
+using Mcu.Monitor.Observability;
 using Mcu.Monitor.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -44,14 +45,53 @@ public class AlertDispatcherTests
         Assert.Equal(2, store.Count("SELECT attempts FROM alert_outbox"));
     }
 
-    private static AlertDispatcher Dispatcher(TestStore store, IAlertSender sender, TimeProvider time)
+    [Fact]
+    public async Task DrainAsync_FailureThenFallbackDelivery_CountedByTheChannelThatTriedAndTheOneThatTookIt()
+    {
+        using var store = new TestStore();
+        await store.Store.CommitAsync("file:test", [TestPosts.Processed("1", appeal: true), TestPosts.Processed("2", appeal: true)], null, CancellationToken.None);
+        var sender = new FallingBackSender { FailNext = 1 };
+        var metrics = new MonitorMetrics();
+        using var dispatcher = Dispatcher(store, sender, TimeProvider.System, metrics);
+
+        var result = await dispatcher.DrainAsync(CancellationToken.None);
+
+        var text = metrics.Render();
+        Assert.Equal((1, 1), result);
+        Assert.Equal(1, PrometheusExposition.Value(text, "mcu_alerts_failed_total{channel=\"telegram\"}"));
+        Assert.Equal(1, PrometheusExposition.Value(text, "mcu_alerts_sent_total{channel=\"email\"}"));
+        Assert.Null(PrometheusExposition.Value(text, "mcu_alerts_sent_total{channel=\"telegram\"}"));
+    }
+
+    private static AlertDispatcher Dispatcher(TestStore store, IAlertSender sender, TimeProvider time, MonitorMetrics? metrics = null)
     {
         var outbox = new SqliteAlertOutbox(
             store.Database,
             Options.Create(TestConfiguration.Routing()),
             Options.Create(TestConfiguration.Classification()),
             Options.Create(TestConfiguration.Territory()));
-        return new AlertDispatcher(outbox, sender, Options.Create(new AlertsOptions()), time, NullLogger<AlertDispatcher>.Instance);
+        return new AlertDispatcher(outbox, sender, Options.Create(new AlertsOptions()), time, NullLogger<AlertDispatcher>.Instance, metrics);
+    }
+
+    /// <summary>Telegram that fails as told, and otherwise hands every alert to its e-mail fallback.</summary>
+    private sealed class FallingBackSender : IAlertSender
+    {
+        public int FailNext { get; set; }
+
+        public string Channel => "telegram";
+
+        public Task<string?> SendAsync(AlertMessage message, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<AlertReceipt> DeliverAsync(AlertMessage message, CancellationToken cancellationToken)
+        {
+            if (FailNext > 0)
+            {
+                FailNext--;
+                throw new HttpRequestException("both channels down");
+            }
+
+            return Task.FromResult(new AlertReceipt("email", null));
+        }
     }
 
     private sealed class CollectingSender(TimeSpan delay) : IAlertSender

@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
+using Mcu.Monitor.Classification;
 using Mcu.Monitor.Domain;
+using Mcu.Monitor.Observability;
 using Mcu.Monitor.Pipeline;
 using Mcu.Monitor.Sources;
 using Mcu.Monitor.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mcu.Monitor.Tests.Pipeline;
 
@@ -126,10 +129,51 @@ public class IngestPipelineTests
         Assert.InRange(maxAhead, 1, (2 * capacity) + batch + 3);
     }
 
+    [Fact]
+    public async Task RunAsync_WithMetrics_CountsReadAndStoredPerSourceAndTimesEachClassification()
+    {
+        using var store = new TestStore();
+        var time = new FakeTimeProvider(TestPosts.Published.AddHours(1));
+        var metrics = new MonitorMetrics();
+        // Each classification takes 3 ms of the test clock, so every one must land in the 5 ms bucket and none below.
+        var classifier = new ClockedClassifier(new LexiconClassifier(TestConfiguration.Classification()), time, TimeSpan.FromMilliseconds(3));
+        var pipeline = TestPipeline.Create(store.Store, time: time, metrics: metrics, classifier: classifier);
+
+        await pipeline.RunAsync("file:test", TestPipeline.Items(Posts), CancellationToken.None);
+        await pipeline.RunAsync("file:test", TestPipeline.Items(Posts), CancellationToken.None); // duplicates: read, not classified
+        await pipeline.RunAsync("file:other", TestPipeline.Items([Posts[2]]), CancellationToken.None);
+
+        var text = metrics.Render();
+        Assert.Equal(12, PrometheusExposition.Value(text, "mcu_posts_read_total{source=\"file:test\"}"));
+        Assert.Equal(6, PrometheusExposition.Value(text, "mcu_posts_stored_total{source=\"file:test\"}"));
+        Assert.Equal(1, PrometheusExposition.Value(text, "mcu_posts_read_total{source=\"file:other\"}"));
+        Assert.Equal(0, PrometheusExposition.Value(text, "mcu_posts_stored_total{source=\"file:other\"}")); // already stored from file:test
+        Assert.Equal(6, classifier.Calls);
+        Assert.Equal(6, PrometheusExposition.Value(text, "mcu_classification_seconds_count"));
+        Assert.Equal(0, PrometheusExposition.Value(text, "mcu_classification_seconds_bucket{le=\"0.0025\"}"));
+        Assert.Equal(6, PrometheusExposition.Value(text, "mcu_classification_seconds_bucket{le=\"0.005\"}"));
+        Assert.Equal(0.018, PrometheusExposition.Value(text, "mcu_classification_seconds_sum")!.Value, 9);
+    }
+
     private static async IAsyncEnumerable<SourceItem> Single(SourceItem item)
     {
         await Task.Yield();
         yield return item;
+    }
+
+    /// <summary>Classifies with the real classifier and moves the test clock on while doing it.</summary>
+    private sealed class ClockedClassifier(IPostClassifier inner, FakeTimeProvider time, TimeSpan takes) : IPostClassifier
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public ClassificationResult Classify(string text, Engagement engagement, ParentContext? parent = null)
+        {
+            Interlocked.Increment(ref _calls);
+            time.Advance(takes);
+            return inner.Classify(text, engagement, parent);
+        }
     }
 
     private sealed class FailingStore : IPostStore

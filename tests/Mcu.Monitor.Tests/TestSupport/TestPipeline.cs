@@ -13,14 +13,16 @@ namespace Mcu.Monitor.Tests.TestSupport;
 /// <summary>The real pipeline stages with the shipped lexicon, gazetteer and routing.</summary>
 public static class TestPipeline
 {
-    public static IngestPipeline Create(IPostStore store, PipelineOptions? options = null, TimeProvider? time = null) => new(
+    public static IngestPipeline Create(
+        IPostStore store, PipelineOptions? options = null, TimeProvider? time = null, IPipelineMetrics? metrics = null, IPostClassifier? classifier = null) => new(
         store,
-        new LexiconClassifier(TestConfiguration.Classification()),
+        classifier ?? new LexiconClassifier(TestConfiguration.Classification()),
         new LocalityDetector(TestConfiguration.Territory()),
         new IncidentPlanner(new IncidentOptions(), new Router(TestConfiguration.Routing())),
         options ?? new PipelineOptions(),
         time ?? TimeProvider.System,
-        NullLogger<IngestPipeline>.Instance);
+        NullLogger<IngestPipeline>.Instance,
+        metrics: metrics);
 
     public static async IAsyncEnumerable<SourceItem> Items(IEnumerable<Post> posts, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
