@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
+using Mcu.Monitor.Observability;
 using Mcu.Monitor.Web.Accounts;
 using Mcu.Monitor.Web.Api;
 using Mcu.Monitor.Web.Pages;
@@ -96,6 +97,13 @@ public static class WebConsoleSetup
         app.UseMiddleware<AntiforgeryCheck>();
 
         app.MapHealthChecks("/health").AllowAnonymous();
+        // Prometheus scrapes without a session; the text holds counts only, never a post or a name.
+        app.MapGet("/metrics", async (HttpContext context, MonitorMetrics metrics) =>
+        {
+            context.Response.ContentType = MonitorMetrics.ContentType;
+            await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), leaveOpen: true);
+            await metrics.WriteAsync(writer, context.RequestAborted);
+        }).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().RequireAuthorization(ConsolePolicies.Read);
         AccountEndpoints.Map(app);
         PageEndpoints.Map(app);

@@ -116,6 +116,23 @@ public sealed class WebConsoleApiTests(WebConsoleApiTests.SampleConsole fixture)
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Metrics_AreServedInThePrometheusFormat_WithoutALogin()
+    {
+        using var anonymous = fixture.Console.Anonymous();
+        using var response = await anonymous.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        var text = await response.Content.ReadAsStringAsync();
+        foreach (var family in new[] { "mcu_alert_outbox_pending", "mcu_incidents_overdue", "mcu_incidents_open", "mcu_index_outbox_pending", "mcu_build_info" })
+        {
+            Assert.Contains($"# TYPE {family} ", text, StringComparison.Ordinal);
+        }
+
+        var open = fixture.Scalar("SELECT COUNT(*) FROM incidents WHERE status IN ('New', 'Assigned', 'InProgress', 'Reassigned', 'Reopened')");
+        Assert.Contains($"\nmcu_incidents_open {open}\n", text, StringComparison.Ordinal);
+    }
+
     /// <summary>One console over the sample feed for the whole class (importing it takes a few seconds).</summary>
     public sealed class SampleConsole : IAsyncLifetime
     {
