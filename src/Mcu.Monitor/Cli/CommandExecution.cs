@@ -54,6 +54,12 @@ internal static class CommandExecution
             await context.Error.WriteLineAsync($"error: invalid configuration: {ex.Message} {ex.InnerException.Message}");
             return BadInput;
         }
+        catch (IOException ex) when (ex.Message.StartsWith("Failed to bind to address", StringComparison.Ordinal))
+        {
+            // Kestrel could not listen: another worker runs, or the port belongs to something else.
+            await context.Error.WriteLineAsync($"error: the web console cannot start: {ex.Message} Is another worker running? Change WebConsole:Urls or set WebConsole:Enabled = false.");
+            return BadInput;
+        }
         catch (FileNotFoundException ex)
         {
             await context.Error.WriteLineAsync("error: " + ex.Message);

@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Mcu.Monitor.Tests.Web;
 
-/// <summary><c>users</c>: console accounts from the command line; passwords only from standard input and only as hashes.</summary>
-public sealed class UsersCommandTests
+/// <summary><c>users</c> (accounts: passwords only from standard input, only as hashes) and <c>run</c> refusing a console address it may not or cannot use.</summary>
+public sealed class ConsoleCommandLineTests
 {
     [Fact]
     public async Task Add_ReadsThePasswordFromInput_StoresOnlyAHash_AndListsTheAccount()
@@ -65,6 +65,19 @@ public sealed class UsersCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"WebConsole:Urls = '{urls}'", result.Error, StringComparison.Ordinal);
         Assert.Contains(error, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WhenTheConsolesPortIsTaken_SaysSoAndExits2()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        using var cli = new CliRunner();
+        cli.Settings["WebConsole:Urls"] = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        var result = await cli.RunAsync("run");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the web console cannot start", result.Error, StringComparison.Ordinal);
+        Assert.Contains("WebConsole:Urls", result.Error, StringComparison.Ordinal);
     }
 
     private static async Task<CliResult> RunAsync(CliRunner cli, string input, params string[] args)
