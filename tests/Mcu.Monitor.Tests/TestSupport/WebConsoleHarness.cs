@@ -6,6 +6,7 @@ using Mcu.Monitor.Hosting;
 using Mcu.Monitor.Web.Accounts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -61,6 +62,16 @@ public sealed partial class WebConsoleHarness : IAsyncDisposable
     }
 
     public T Service<T>() where T : notnull => Host.Services.GetRequiredService<T>();
+
+    /// <summary>One value from the console's database, as text (what the tests compare).</summary>
+    public string? Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A client with an empty cookie jar that does not follow redirects.</summary>
     public ConsoleClient Anonymous() => new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress });

@@ -1,5 +1,4 @@
 using Mcu.Monitor.Tests.TestSupport;
-using Microsoft.Data.Sqlite;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -116,12 +115,5 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         _browser.GetScreenshot().SaveAsFile(Path.Combine(directory, name + ".png"));
     }
 
-    private string? Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_console.DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private string? Scalar(string sql) => _console.Scalar(sql);
 }

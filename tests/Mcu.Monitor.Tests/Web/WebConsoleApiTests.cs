@@ -1,6 +1,5 @@
 using System.Net;
 using Mcu.Monitor.Tests.TestSupport;
-using Microsoft.Data.Sqlite;
 
 namespace Mcu.Monitor.Tests.Web;
 
@@ -155,13 +154,6 @@ public sealed class WebConsoleApiTests(WebConsoleApiTests.SampleConsole fixture)
             }
         }
 
-        public string? Scalar(string sql)
-        {
-            using var connection = new SqliteConnection($"Data Source={Console.DatabasePath};Pooling=False");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }
+        public string? Scalar(string sql) => Console.Scalar(sql);
     }
 }

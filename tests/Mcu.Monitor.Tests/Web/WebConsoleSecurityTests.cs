@@ -272,13 +272,7 @@ public sealed partial class WebConsoleSecurityTests : IAsyncLifetime
             || '/' || (SELECT group_concat(sector || is_appeal || risk_level) FROM classifications)
         """)!;
 
-    private string? Scalar(string sql)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private string? Scalar(string sql) => _console.Scalar(sql);
 
     private void Execute(string sql)
     {
