@@ -288,13 +288,15 @@ internal static class SchemaMigrations
         """,
 
         // 6: accounts of the operator web console (issue #8). The password is kept only as a PBKDF2 hash; failed logins
-        // in a row and the lock's end make the lock-out survive a restart.
+        // in a row and the lock's end make the lock-out survive a restart; the security stamp, carried in the session
+        // cookie, changes with the password, the role, disabling and logging out, which ends every session of the account.
         """
         CREATE TABLE console_users (
             login TEXT PRIMARY KEY,
             display_name TEXT NOT NULL,
             role TEXT NOT NULL CHECK (role IN ('ReadOnly', 'Head', 'Officer')),
             password_hash TEXT NOT NULL,
+            security_stamp TEXT NOT NULL,
             disabled INTEGER NOT NULL DEFAULT 0,
             failed_logins INTEGER NOT NULL DEFAULT 0,
             locked_until TEXT,

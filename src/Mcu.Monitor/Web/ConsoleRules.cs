@@ -23,6 +23,12 @@ public static class ConsoleRules
             }
         }
 
+        if (o.AllowRemote && o.SecureCookies is null)
+        {
+            yield return $"{key}:SecureCookies = '': must be set when {key}:AllowRemote is true — true behind TLS (the usual case), false only when the "
+                + "port is reachable from this host alone (as in the compose file, which publishes it on the host's loopback)";
+        }
+
         if (o.SessionLifetime <= TimeSpan.Zero)
         {
             yield return $"{key}:SessionLifetime = '{o.SessionLifetime}': must be positive";

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Threading.RateLimiting;
 using System.Text.Json.Serialization;
 using Mcu.Monitor.Observability;
 using Mcu.Monitor.Web.Accounts;
@@ -7,6 +8,7 @@ using Mcu.Monitor.Web.Pages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +26,8 @@ namespace Mcu.Monitor.Web;
 public static class WebConsoleSetup
 {
     public const string CookieName = "mcu.session";
+    public const string StampClaim = "mcu:stamp";
+    public const string LoginRateLimit = "login";
 
     public static void AddWebConsole(this WebApplicationBuilder builder, IConfiguration configuration)
     {
@@ -71,6 +75,22 @@ public static class WebConsoleSetup
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite");
+
+        // Sign-in attempts per client address: a flood of password checks (PBKDF2 is slow on purpose) is refused early.
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        // The keys that sign session cookies and anti-forgery tokens live beside the database, so a restart or a new
+        // container keeps everyone signed in; protect that folder like the database itself.
+        var database = configuration.GetSection(Storage.StorageOptions.SectionName).Get<Storage.StorageOptions>() ?? new Storage.StorageOptions();
+        services.AddDataProtection()
+            .SetApplicationName("Mcu.Monitor")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database.DatabasePath)) ?? ".", "console-keys")));
     }
 
     public static void MapWebConsole(this WebApplication app)
@@ -94,6 +114,7 @@ public static class WebConsoleSetup
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<AntiforgeryCheck>();
 
         app.MapHealthChecks("/health").AllowAnonymous();
@@ -119,6 +140,7 @@ public static class WebConsoleSetup
             return Task.CompletedTask;
         }
 
+        // A signed-in page visitor without the right role gets 403; an anonymous one the login form.
         if (status == StatusCodes.Status403Forbidden)
         {
             context.Response.StatusCode = status;
@@ -129,14 +151,16 @@ public static class WebConsoleSetup
         return Task.CompletedTask;
     }
 
-    /// <summary>A session ends at once when its account is disabled, locked, removed or given another role.</summary>
+    /// <summary>
+    /// A session ends at once when its account is removed or disabled, or its stamp changed (password, role, log-out).
+    /// A lock after failed logins refuses new sign-ins only: someone guessing a password must not throw the officer out.
+    /// </summary>
     private static async Task ValidateAccountAsync(CookieValidatePrincipalContext context)
     {
         var login = context.Principal?.Identity?.Name;
         var accounts = context.HttpContext.RequestServices.GetRequiredService<ConsoleAccounts>();
         var user = login is null ? null : accounts.Find(login);
-        var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        if (user is null || user.Disabled || (user.LockedUntil is { } until && until > time.GetUtcNow())
+        if (user is null || user.Disabled || context.Principal!.FindFirstValue(StampClaim) != user.SecurityStamp
             || context.Principal!.FindFirstValue(ClaimTypes.Role) != user.Role.ToString())
         {
             context.RejectPrincipal();

@@ -74,7 +74,11 @@ public sealed partial class WebConsoleHarness : IAsyncDisposable
     }
 
     /// <summary>A client with an empty cookie jar that does not follow redirects.</summary>
-    public ConsoleClient Anonymous() => new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress });
+    public ConsoleClient Anonymous()
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        return new ConsoleClient(new HttpClient(handler) { BaseAddress = BaseAddress }, handler);
+    }
 
     /// <summary>A client signed in as <paramref name="login"/>, holding the anti-forgery token of its session.</summary>
     public async Task<ConsoleClient> SignInAsync(string login, string password = Password)
@@ -98,9 +102,11 @@ public sealed partial class WebConsoleHarness : IAsyncDisposable
         _cli.Dispose();
     }
 
-    public sealed partial class ConsoleClient(HttpClient http) : IDisposable
+    public sealed partial class ConsoleClient(HttpClient http, HttpClientHandler handler) : IDisposable
     {
         public HttpClient Http => http;
+
+        public HttpClientHandler Handler => handler;
 
         /// <summary>The anti-forgery token of the current session (from a page's meta tag), sent as X-CSRF-TOKEN.</summary>
         public string? Token { get; private set; }

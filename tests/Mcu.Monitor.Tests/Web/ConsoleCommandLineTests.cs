@@ -68,6 +68,17 @@ public sealed class ConsoleCommandLineTests
     }
 
     [Fact]
+    public async Task Run_ServingOtherMachines_MustSayWhetherCookiesNeedTls()
+    {
+        using var cli = new CliRunner();
+        cli.Settings["WebConsole:Urls"] = "http://0.0.0.0:0";
+        cli.Settings["WebConsole:AllowRemote"] = "true";
+        var result = await cli.RunAsync("run");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("WebConsole:SecureCookies = '': must be set when WebConsole:AllowRemote is true", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_WhenTheConsolesPortIsTaken_SaysSoAndExits2()
     {
         using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

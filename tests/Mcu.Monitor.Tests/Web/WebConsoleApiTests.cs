@@ -26,6 +26,7 @@ public sealed class WebConsoleApiTests(WebConsoleApiTests.SampleConsole fixture)
         Assert.Equal(times.OrderByDescending(t => t), times);
 
         var words = await reader.GetJsonAsync("/api/posts?q=" + Uri.EscapeDataString("воды"));
+        Assert.NotEmpty(words.GetProperty("posts").EnumerateArray());
         Assert.All(words.GetProperty("posts").EnumerateArray(), p => Assert.Contains("вод", p.GetProperty("excerpt").GetString()!, StringComparison.OrdinalIgnoreCase));
 
         using var bad = await reader.GetAsync("/api/posts?risk=extreme");

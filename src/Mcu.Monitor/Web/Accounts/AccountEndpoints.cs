@@ -25,8 +25,8 @@ public static class AccountEndpoints
             var (outcome, user) = accounts.SignIn(login, form["password"].ToString(), context.Connection.RemoteIpAddress?.ToString());
             if (outcome != SignInOutcome.Success || user is null)
             {
-                var error = outcome == SignInOutcome.Locked ? "locked" : "invalid";
-                return Results.Redirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(PageRenderer.IsLocal(returnUrl) ? returnUrl : "/")}");
+                // One answer for an unknown login, a wrong password and a lock, so the form tells nobody which accounts exist.
+                return Results.Redirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(PageRenderer.IsLocal(returnUrl) ? returnUrl : "/")}");
             }
 
             var identity = new ClaimsIdentity(
@@ -34,15 +34,16 @@ public static class AccountEndpoints
                     new Claim(ClaimTypes.Name, user.Login),
                     new Claim(ClaimTypes.Role, user.Role.ToString()),
                     new Claim(ConsolePolicies.DisplayNameClaim, user.DisplayName),
+                    new Claim(WebConsoleSetup.StampClaim, user.SecurityStamp),
                 ],
                 CookieAuthenticationDefaults.AuthenticationScheme);
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
             return Results.Redirect(PageRenderer.IsLocal(returnUrl) ? returnUrl : "/");
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().RequireRateLimiting(WebConsoleSetup.LoginRateLimit).ExcludeFromDescription();
 
         app.MapPost("/account/logout", async (HttpContext context, ConsoleAccounts accounts) =>
         {
-            accounts.Audit(ConsolePolicies.Actor(context.User), "console.logout", null);
+            accounts.EndSessions(context.User.Identity!.Name!, ConsolePolicies.Actor(context.User));
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/login");
         }).RequireAuthorization(ConsolePolicies.Read).ExcludeFromDescription();

@@ -54,13 +54,14 @@ public sealed partial class ConsoleAccounts(SqliteDatabase database, IOptions<We
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO console_users (login, display_name, role, password_hash, created_at)
-            VALUES ($login, $name, $role, $hash, $now) ON CONFLICT(login) DO NOTHING
+            INSERT INTO console_users (login, display_name, role, password_hash, security_stamp, created_at)
+            VALUES ($login, $name, $role, $hash, $stamp, $now) ON CONFLICT(login) DO NOTHING
             """;
         command.Parameters.AddWithValue("$login", login);
         command.Parameters.AddWithValue("$name", string.IsNullOrWhiteSpace(displayName) ? login : displayName.Trim());
         command.Parameters.AddWithValue("$role", role.ToString());
         command.Parameters.AddWithValue("$hash", Hasher.HashPassword(null!, password));
+        command.Parameters.AddWithValue("$stamp", NewStamp());
         command.Parameters.AddWithValue("$now", SqliteDatabase.ToDb(time.GetUtcNow()));
         if (command.ExecuteNonQuery() == 0)
         {
@@ -73,13 +74,17 @@ public sealed partial class ConsoleAccounts(SqliteDatabase database, IOptions<We
     }
 
     public string? SetPassword(string login, string password, string actor) =>
-        CheckPassword(password) ?? Update(login, actor, "console.user.password", "password_hash = $value, failed_logins = 0, locked_until = NULL", Hasher.HashPassword(null!, password), null);
+        CheckPassword(password) ?? Update(login, actor, "console.user.password", $"password_hash = $value, failed_logins = 0, locked_until = NULL, {RotateStamp}", Hasher.HashPassword(null!, password), null);
 
     public string? SetRole(string login, ConsoleRole role, string actor) =>
-        Update(login, actor, "console.user.role", "role = $value", role.ToString(), role.ToString());
+        Update(login, actor, "console.user.role", $"role = $value, {RotateStamp}", role.ToString(), role.ToString());
 
     public string? SetDisabled(string login, bool disabled, string actor) =>
-        Update(login, actor, disabled ? "console.user.disabled" : "console.user.enabled", "disabled = $value", disabled ? 1 : 0, null);
+        Update(login, actor, disabled ? "console.user.disabled" : "console.user.enabled", $"disabled = $value, {RotateStamp}", disabled ? 1 : 0, null);
+
+    /// <summary>Logging out ends every session of the account (a copied cookie included): its stamp changes.</summary>
+    public string? EndSessions(string login, string actor) =>
+        Update(login, actor, "console.logout", RotateStamp, DBNull.Value, null);
 
     public string? Unlock(string login, string actor) =>
         Update(login, actor, "console.user.unlocked", "failed_logins = 0, locked_until = $value", DBNull.Value, null);
@@ -92,47 +97,39 @@ public sealed partial class ConsoleAccounts(SqliteDatabase database, IOptions<We
     {
         login = Normalize(login);
         var now = time.GetUtcNow();
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        string? hash = null;
-        ConsoleUser? user = null;
-        using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = $"SELECT {Columns}, password_hash FROM console_users WHERE login = $login";
-            command.Parameters.AddWithValue("$login", login);
-            using var reader = command.ExecuteReader();
-            if (reader.Read())
-            {
-                user = Read(reader);
-                hash = reader.GetString(7);
-            }
-        }
-
+        var (user, hash) = FindWithHash(login);
         var from = remoteAddress is null ? "" : $" from {remoteAddress}";
         var actor = $"console:{login}";
+
+        // The password is checked before any write lock is taken (PBKDF2 takes a while), and every path checks one, so
+        // an unknown, disabled or locked account answers as slowly as a wrong password.
+        var verdict = Hasher.VerifyHashedPassword(user!, hash ?? DummyHash.Value, password);
         if (user is null || hash is null)
         {
-            Hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
-            Audit(connection, transaction, actor, "console.login.failed", "unknown account" + from);
-            transaction.Commit();
+            Audit(actor, "console.login.failed", "unknown account" + from);
             return (SignInOutcome.Invalid, null);
         }
 
         if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
         {
-            Audit(connection, transaction, actor, "console.login.refused", "locked until " + SqliteDatabase.ToDb(lockedUntil) + from);
-            transaction.Commit();
+            Audit(actor, "console.login.refused", "locked until " + SqliteDatabase.ToDb(lockedUntil) + from);
             return (SignInOutcome.Locked, null);
         }
 
-        var verdict = user.Disabled ? PasswordVerificationResult.Failed : Hasher.VerifyHashedPassword(user, hash, password);
-        if (verdict == PasswordVerificationResult.Failed)
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        if (user.Disabled || verdict == PasswordVerificationResult.Failed)
         {
-            var failures = user.FailedLogins + 1;
+            // Counted in SQL, so two failures at once both count.
+            var failures = Convert.ToInt32(Scalar(connection, transaction,
+                "UPDATE console_users SET failed_logins = failed_logins + 1 WHERE login = $login RETURNING failed_logins", ("$login", login)), CultureInfo.InvariantCulture);
             var locks = failures >= options.Value.MaxFailedLogins;
-            Execute(connection, transaction, "UPDATE console_users SET failed_logins = $failures, locked_until = $until WHERE login = $login",
-                ("$failures", locks ? 0 : failures), ("$until", locks ? SqliteDatabase.ToDb(now + options.Value.LockoutDuration) : DBNull.Value), ("$login", login));
+            if (locks)
+            {
+                Execute(connection, transaction, "UPDATE console_users SET failed_logins = 0, locked_until = $until WHERE login = $login",
+                    ("$until", SqliteDatabase.ToDb(now + options.Value.LockoutDuration)), ("$login", login));
+            }
+
             Audit(connection, transaction, actor, "console.login.failed", (user.Disabled ? "disabled account" : "wrong password") + from);
             if (locks)
             {
@@ -159,6 +156,33 @@ public sealed partial class ConsoleAccounts(SqliteDatabase database, IOptions<We
     }
 
     public static string Normalize(string login) => login.Trim().ToLowerInvariant();
+
+    private const string RotateStamp = "security_stamp = lower(hex(randomblob(16)))";
+
+    private static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    private (ConsoleUser? User, string? Hash) FindWithHash(string login)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns}, password_hash FROM console_users WHERE login = $login";
+        command.Parameters.AddWithValue("$login", login);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (Read(reader), reader.GetString(8)) : (null, null);
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteScalar();
+    }
 
     public static string? CheckPassword(string password) =>
         password.Length < MinPasswordLength ? $"the password must have at least {MinPasswordLength} characters" : null;
@@ -197,7 +221,7 @@ public sealed partial class ConsoleAccounts(SqliteDatabase database, IOptions<We
         return command.ExecuteNonQuery();
     }
 
-    private const string Columns = "login, display_name, role, disabled, failed_logins, locked_until, created_at";
+    private const string Columns = "login, display_name, role, disabled, failed_logins, locked_until, created_at, security_stamp";
 
     private static List<ConsoleUser> ReadAll(SqliteCommand command)
     {
@@ -218,7 +242,8 @@ public sealed partial class ConsoleAccounts(SqliteDatabase database, IOptions<We
         reader.GetInt64(3) == 1,
         reader.GetInt32(4),
         reader.IsDBNull(5) ? null : SqliteDatabase.FromDb(reader.GetString(5)),
-        SqliteDatabase.FromDb(reader.GetString(6)));
+        SqliteDatabase.FromDb(reader.GetString(6)),
+        reader.GetString(7));
 
     [GeneratedRegex("^[a-z0-9._-]{2,64}$")]
     private static partial Regex LoginPattern();

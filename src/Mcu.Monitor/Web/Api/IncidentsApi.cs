@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Mcu.Monitor.Incidents;
+using Mcu.Monitor.Triage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,14 +27,24 @@ public static class IncidentsApi
     {
         foreach (var (route, action, policy) in Moves)
         {
-            api.MapPost($"/incidents/{{id:long}}/{route}", Results<Ok<ChangeResult>, Conflict<ChangeResult>> (
-                long id, IncidentMoveRequest? request, ClaimsPrincipal user, IncidentService incidents, TimeProvider time) =>
+            api.MapPost($"/incidents/{{id:long}}/{route}", Results<Ok<ChangeResult>, Conflict<ChangeResult>, NotFound<ChangeResult>> (
+                long id, IncidentMoveRequest? request, ClaimsPrincipal user, IncidentService incidents, IncidentBoard board, IAnswerScorer scorer, TimeProvider time) =>
             {
+                // Only this municipality's incidents: the board reads within it, the lifecycle by id alone.
+                if (board.Get(id) is null)
+                {
+                    return TypedResults.NotFound(new ChangeResult(false, $"Инцидент #{id} не найден", id));
+                }
+
+                var answer = string.IsNullOrWhiteSpace(request?.AnswerText) ? null : request.AnswerText.Trim();
+                var score = action == IncidentAction.Answer && answer is not null ? scorer.Score(answer, []) : null;
                 var result = incidents.Execute(new IncidentCommand(id, action, ConsolePolicies.Actor(user), time.GetUtcNow())
                 {
                     RecipientId = request?.RecipientId,
                     Reason = string.IsNullOrWhiteSpace(request?.Reason) ? null : request.Reason.Trim(),
-                    AnswerText = string.IsNullOrWhiteSpace(request?.AnswerText) ? null : request.AnswerText.Trim(),
+                    AnswerText = answer,
+                    AnswerScore = score?.Score,
+                    AnswerDetails = score?.DetailsJson,
                 });
                 var change = new ChangeResult(result.Applied, result.Message, id);
                 return result.Applied ? TypedResults.Ok(change) : TypedResults.Conflict(change);

@@ -54,10 +54,10 @@ public static partial class SummaryApi
         }
 
         var match = WeekPattern().Match(text.Trim());
-        if (match.Success && int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) is var number and >= 1
-            && number <= ISOWeek.GetWeeksInYear(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)))
+        if (match.Success && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) is var year and >= 2000 and <= 2999
+            && int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) is var number and >= 1 && number <= ISOWeek.GetWeeksInYear(year))
         {
-            period = ReportPeriod.Week(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), number, zone);
+            period = ReportPeriod.Week(year, number, zone);
             id = text.Trim().ToUpperInvariant();
             return true;
         }

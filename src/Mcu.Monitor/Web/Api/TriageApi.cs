@@ -21,11 +21,12 @@ public static class TriageApi
             TypedResults.Ok(queue.Pending(Math.Clamp(limit ?? 20, 1, MaxLimit), Math.Max(0, offset ?? 0))))
             .WithSummary("Appeals awaiting triage, highest risk then newest first");
 
-        api.MapPost("/queue/triage", Results<Ok<ChangeResult>, Conflict<ChangeResult>> (TriageRequest request, ClaimsPrincipal user, TriageService triage) =>
+        api.MapPost("/queue/triage", Results<Ok<ChangeResult>, Conflict<ChangeResult>, BadRequest<ChangeResult>> (TriageRequest request, ClaimsPrincipal user, TriageService triage) =>
         {
-            if (!Enum.TryParse<TriageVerdict>(request.Verdict, ignoreCase: true, out var verdict))
+            if (string.IsNullOrWhiteSpace(request.PostKey) || !Enum.TryParse<TriageVerdict>(request.Verdict, ignoreCase: true, out var verdict)
+                || !Enum.IsDefined(verdict))
             {
-                return TypedResults.Conflict(new ChangeResult(false, $"Неизвестное решение '{request.Verdict}': Confirm, NotAppeal или Merge"));
+                return TypedResults.BadRequest(new ChangeResult(false, $"Нужны postKey и решение Confirm, NotAppeal или Merge (получено '{request.Verdict}')"));
             }
 
             var result = triage.Apply(new TriageDecision(request.PostKey, verdict, ConsolePolicies.Actor(user))
@@ -36,8 +37,13 @@ public static class TriageApi
             return Answer(result.Applied, result.Message, result.IncidentId);
         }).RequireAuthorization(ConsolePolicies.Change).WithSummary("Triage an appeal: confirm (with corrections), not an appeal, or merge into an incident");
 
-        api.MapPost("/posts/correction", Results<Ok<ChangeResult>, Conflict<ChangeResult>> (CorrectionRequest request, ClaimsPrincipal user, TriageService triage) =>
+        api.MapPost("/posts/correction", Results<Ok<ChangeResult>, Conflict<ChangeResult>, BadRequest<ChangeResult>> (CorrectionRequest request, ClaimsPrincipal user, TriageService triage) =>
         {
+            if (string.IsNullOrWhiteSpace(request.PostKey))
+            {
+                return TypedResults.BadRequest(new ChangeResult(false, "Нужен postKey"));
+            }
+
             var result = triage.Correct(request.PostKey, ConsolePolicies.Actor(user), Empty(request.Sector), request.Appeal, Empty(request.RiskLevel));
             return Answer(result.Applied, result.Message, result.IncidentId);
         }).RequireAuthorization(ConsolePolicies.Change).WithSummary("Correct a post's sector, appeal or risk (kept as training feedback)");
@@ -57,7 +63,7 @@ public static class TriageApi
             .WithSummary("An incident with its posts, the timeline of events and the official answer with its completeness score");
     }
 
-    private static Results<Ok<ChangeResult>, Conflict<ChangeResult>> Answer(bool applied, string message, long? incident)
+    private static Results<Ok<ChangeResult>, Conflict<ChangeResult>, BadRequest<ChangeResult>> Answer(bool applied, string message, long? incident)
     {
         var change = new ChangeResult(applied, message, incident);
         return applied ? TypedResults.Ok(change) : TypedResults.Conflict(change);

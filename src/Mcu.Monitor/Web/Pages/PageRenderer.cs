@@ -56,12 +56,8 @@ public sealed class PageRenderer(IWebHostEnvironment environment, IAntiforgery a
             ["municipality"] = Encode(municipality.Value.Name),
             ["csrf"] = Encode(antiforgery.GetAndStoreTokens(context).RequestToken ?? ""),
             ["returnUrl"] = Encode(IsLocal(returnUrl) ? returnUrl! : "/"),
-            ["error"] = error switch
-            {
-                "locked" => "<p class=\"error\" role=\"alert\">Учётная запись временно заблокирована после нескольких неудачных попыток. Попробуйте позже или обратитесь к администратору.</p>",
-                "invalid" => "<p class=\"error\" role=\"alert\">Неверный логин или пароль.</p>",
-                _ => "",
-            },
+            ["error"] = error is null ? "" : "<p class=\"error\" role=\"alert\">Неверный логин или пароль. После нескольких неудачных попыток подряд вход "
+                + "временно блокируется: попробуйте позже или обратитесь к администратору.</p>",
         });
         return Results.Content(html, "text/html; charset=utf-8");
     }
@@ -73,9 +69,13 @@ public sealed class PageRenderer(IWebHostEnvironment environment, IAntiforgery a
         _ => "только чтение",
     };
 
-    /// <summary>A return address inside the console (never another site: <c>//host</c> or <c>/\host</c>).</summary>
+    /// <summary>
+    /// A return address inside the console: never another site (<c>//host</c>, <c>/\host</c>) and no control characters,
+    /// which browsers drop from a Location (<c>/\t/host</c> would become <c>//host</c>).
+    /// </summary>
     public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 
     private string Template(string name) => _templates.GetOrAdd(name, n =>
         File.ReadAllText(Path.Combine(environment.WebRootPath, "pages", n + ".html")));
