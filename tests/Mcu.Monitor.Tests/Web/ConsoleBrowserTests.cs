@@ -89,11 +89,14 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Wait(d => d.FindElements(By.CssSelector("#rating tbody tr")).Count > 0 && d.FindElements(By.CssSelector("#registry tbody tr")).Count > 0);
         Screenshot("recipients");
 
-        Go("/summary?week=2026-W47");
+        Go("/summary");
+        Wait(d => d.FindElement(By.Id("week")).GetDomProperty("value")!.Length > 0);
+        _browser.FindElement(By.Id("week")).Clear();
         _browser.FindElement(By.Id("week")).SendKeys("2026-W47");
         _browser.FindElement(By.CssSelector("#week-form button")).Click();
         Wait(d => d.FindElements(By.CssSelector("#charts img")).Count == 3
             && d.FindElements(By.CssSelector("#charts img")).All(i => (bool)((IJavaScriptExecutor)d).ExecuteScript("return arguments[0].complete && arguments[0].naturalWidth > 0", i)!));
+        Assert.Equal("2026-W47", _browser.FindElement(By.Id("period")).Text);
         Screenshot("summary");
     }
 
@@ -107,10 +110,15 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         return wait.Until(d => condition(d))!;
     }
 
-    /// <summary>Saves the page as it is now into docs/screenshots/ of the repository (the README shows them).</summary>
+    /// <summary>
+    /// Saves the page as it is now: into <c>MCU_TEST_SCREENSHOTS</c> when set (<c>MCU_TEST_SCREENSHOTS=docs/screenshots</c>
+    /// refreshes the committed ones the README shows), otherwise into a temporary folder, so a test run leaves the tree clean.
+    /// </summary>
     private void Screenshot(string name)
     {
-        var directory = Path.Combine(TestConfiguration.RepositoryRoot(), "docs", "screenshots");
+        var directory = Environment.GetEnvironmentVariable("MCU_TEST_SCREENSHOTS") is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, TestConfiguration.RepositoryRoot())
+            : Path.Combine(Path.GetTempPath(), "mcu-console-screenshots");
         Directory.CreateDirectory(directory);
         _browser.GetScreenshot().SaveAsFile(Path.Combine(directory, name + ".png"));
     }

@@ -1,8 +1,11 @@
+using Mcu.Monitor.Municipalities;
 using Mcu.Monitor.Querying;
+using Mcu.Monitor.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Mcu.Monitor.Web.Api;
 
@@ -14,10 +17,12 @@ public static class PostsApi
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/posts", async Task<Results<Ok<QueryResult>, BadRequest<ChangeResult>>> (
-            IPostSearch search, CancellationToken cancellationToken,
-            string? sector, string? risk, string? locality, string? network, bool? appeal, DateTimeOffset? from, DateTimeOffset? to, string? q,
+            IPostSearch search, IOptions<MunicipalityOptions> municipality, CancellationToken cancellationToken,
+            string? sector, string? risk, string? locality, string? network, bool? appeal, DateOnly? from, DateOnly? to, string? q,
             int? offset, int? limit) =>
         {
+            // Days are the municipality's days, both inclusive, as an officer means «с 20 по 22 ноября».
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(municipality.Value.TimeZone);
             if (risk is not null && !Enum.TryParse<Domain.RiskLevel>(risk, ignoreCase: true, out _))
             {
                 return TypedResults.BadRequest(new ChangeResult(false, $"Неизвестный уровень риска '{risk}'"));
@@ -26,10 +31,11 @@ public static class PostsApi
             var query = new PostQuery
             {
                 Sector = Empty(sector), MinRisk = Empty(risk), Locality = Empty(locality), Network = Empty(network), Appeal = appeal,
-                From = from, To = to, Text = Empty(q), Limit = Math.Clamp(limit ?? 100, 1, MaxLimit),
+                From = from is { } first ? ReportPeriod.Days(first, first, zone).From : null,
+                To = to is { } last ? ReportPeriod.Days(last, last, zone).To : null, Text = Empty(q), Limit = Math.Clamp(limit ?? 100, 1, MaxLimit),
             };
             return TypedResults.Ok(await search.SearchAsync(query, cancellationToken));
-        }).WithSummary("Classified posts, newest first, filtered by sector, minimum risk, locality, network, appeal, period and words");
+        }).WithSummary("Classified posts, newest first, filtered by sector, minimum risk, locality, network, appeal, days (from/to yyyy-MM-dd, inclusive, in the municipality's time zone) and words");
     }
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

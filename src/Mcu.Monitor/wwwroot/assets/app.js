@@ -69,6 +69,10 @@ const Mcu = (() => {
     return node;
   }
 
+  // Only web addresses become links (a post's URL comes from the network's data).
+  const safeUrl = url => typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
+  const link = (url, text, attrs = {}) => safeUrl(url) ? el('a', { href: safeUrl(url), target: '_blank', rel: 'noopener noreferrer', ...attrs }, text) : text;
+
   const riskBadge = level => el('span', { class: 'badge risk-' + level }, name('riskLevels', level));
   const priorities = { Critical: 'критический', High: 'высокий', Normal: 'обычный' };
   const priority = value => priorities[value] ?? value;
@@ -99,5 +103,5 @@ const Mcu = (() => {
     return params;
   }
 
-  return { api, el, when, message, dicts, name, fillSelects, select, riskBadge, priority, applyRole, pager, formQuery, canChange, canAccept };
+  return { api, el, link, when, message, dicts, name, fillSelects, select, riskBadge, priority, applyRole, pager, formQuery, canChange, canAccept };
 })();

@@ -31,7 +31,7 @@
         const row = el('tr', { dataset: { key: post.id } },
           el('td', {}, when(post.publishedAt)),
           el('td', {}, name('networks', post.network), el('br'), el('span', { class: 'muted small' }, post.authorName ?? post.sourceId ?? '')),
-          el('td', {}, post.url ? el('a', { href: post.url, target: '_blank', rel: 'noopener noreferrer' }, post.excerpt) : post.excerpt),
+          el('td', {}, Mcu.link(post.url, post.excerpt)),
           el('td', {}, name('sectors', post.sector)),
           el('td', {}, riskBadge(post.riskLevel)),
           el('td', {}, name('localities', post.localityId)),

@@ -35,7 +35,7 @@
     document.getElementById('posts').replaceChildren(...detail.posts.map(p => el('div', { class: 'card' },
       el('div', { class: 'meta' }, when(p.publishedAt), ' · ', name('networks', p.network), ' · ', p.authorName ?? '', p.isMain ? ' · основное' : ''),
       el('div', { class: 'text' }, p.text),
-      p.url ? el('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer', class: 'small' }, 'открыть в сети') : null)));
+      Mcu.link(p.url, 'открыть в сети', { class: 'small' }))));
     document.querySelector('#timeline tbody').replaceChildren(...detail.timeline.map(e => el('tr', {},
       el('td', {}, when(e.at)), el('td', {}, eventNames[e.type] ?? e.type), el('td', {}, e.actor), el('td', {}, e.details ?? ''))));
     document.getElementById('reassign-recipient').value = i.recipientId;

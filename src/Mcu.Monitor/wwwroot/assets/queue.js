@@ -17,21 +17,30 @@
     const sector = Mcu.select('sectors', item.sector, { name: 'sector', 'aria-label': 'Сектор' });
     const risk = Mcu.select('riskLevels', item.riskLevel, { name: 'riskLevel', 'aria-label': 'Риск' });
     const recipient = Mcu.select('recipients', item.recipientId, { name: 'recipientId', 'aria-label': 'Получатель' });
-    const merge = el('input', { name: 'merge', placeholder: '№ инцидента', size: 10, list: 'candidates-' + item.postKey.replace(/\W/g, '_'), 'aria-label': 'Объединить с инцидентом' });
-    const candidates = el('datalist', { id: 'candidates-' + item.postKey.replace(/\W/g, '_') });
-    merge.addEventListener('focus', async () => {
-      if (candidates.options.length > 0) return;
-      const found = await api('/api/incidents/search?q=' + encodeURIComponent(item.text.slice(0, 60)));
-      candidates.replaceChildren(...found.map(i => el('option', { value: i.id }, `#${i.id} ${name('sectors', i.sector)}: ${i.excerpt}`)));
+    const listId = 'candidates-' + item.postKey.replace(/\W/g, '_');
+    const merge = el('input', { name: 'merge', placeholder: '№ или слова', size: 14, list: listId, 'aria-label': 'Объединить с инцидентом' });
+    const candidates = el('datalist', { id: listId });
+    // Candidates follow what the officer types: an incident number or words of its main post.
+    let typing;
+    merge.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(async () => {
+        if (merge.value.trim().length < 2 || /^\d+$/.test(merge.value.trim())) return;
+        const found = await api('/api/incidents/search?q=' + encodeURIComponent(merge.value.trim()));
+        candidates.replaceChildren(...found.map(i => el('option', { value: i.id }, `#${i.id} ${name('sectors', i.sector)}: ${i.excerpt}`)));
+      }, 300);
     });
     const node = el('article', { class: 'card', dataset: { key: item.postKey } });
     async function decide(verdict) {
-      const body = { postKey: item.postKey, verdict, sector: sector.value, riskLevel: risk.value, recipientId: recipient.value };
-      if (verdict === 'Merge') body.mergeIntoIncidentId = Number(merge.value);
+      const body = { postKey: item.postKey, verdict, sector: sector.value, riskLevel: risk.value };
+      // The recipient goes along only when the officer changed it: on a merge it would reassign the target incident.
+      if (recipient.value !== (item.recipientId ?? '')) body.recipientId = recipient.value;
+      if (verdict === 'Merge') body.mergeIntoIncidentId = Number(merge.value.replace(/\D/g, ''));
       try {
         const result = await api('/api/queue/triage', { method: 'POST', body });
         message(result.message, !result.applied);
-        if (result.applied) { node.remove(); }
+        // The decided card leaves the queue: reload the same page so the next appeals move up instead of being skipped.
+        if (result.applied) { node.remove(); load(); }
       } catch (e) { message(e.message, true); }
     }
     node.append(
@@ -39,7 +48,7 @@
         name('localities', item.localityId), ' · ', riskBadge(item.riskLevel),
         item.incidentId ? [' · ', el('a', { href: '/incidents/' + item.incidentId }, `инцидент #${item.incidentId}`), ` (${name('incidentStatuses', item.incidentStatus)})`] : ' · без инцидента'),
       el('div', { class: 'text' }, item.text),
-      item.url ? el('a', { href: item.url, target: '_blank', rel: 'noopener noreferrer', class: 'small' }, 'открыть в сети') : null,
+      Mcu.link(item.url, 'открыть в сети', { class: 'small' }),
       el('div', { class: 'reasons' }, 'Почему: ', reasons(item.reasons)),
       Mcu.canChange
         ? el('div', { class: 'row' },
