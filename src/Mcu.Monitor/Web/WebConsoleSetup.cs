@@ -67,13 +67,11 @@ public static class WebConsoleSetup
             .AddPolicy(ConsolePolicies.Accept, policy => policy.RequireRole(nameof(ConsoleRole.Officer), nameof(ConsoleRole.Head)))
             // A route that forgets to name a policy is still closed to anonymous requests.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(openApi =>
         {
-            document.Info.Title = "Mcu.Monitor console API";
-            document.Info.Description = "The JSON API of the operator web console: posts, the triage queue, incidents, recipients, rating. "
-                + "Every route needs a signed-in session (cookie " + CookieName + "); every change needs the X-CSRF-TOKEN header.";
-            return Task.CompletedTask;
-        }));
+            openApi.AddDocumentTransformer(ApiSecurityDocument.DescribeSchemes);
+            openApi.AddOperationTransformer(ApiSecurityDocument.DescribeOperation);
+        });
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite");
 
         // Sign-in attempts per client address: a flood of password checks (PBKDF2 is slow on purpose) is refused early.

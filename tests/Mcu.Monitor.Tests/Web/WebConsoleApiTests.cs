@@ -34,6 +34,27 @@ public sealed class WebConsoleApiTests(WebConsoleApiTests.SampleConsole fixture)
     }
 
     [Fact]
+    public async Task Posts_ArePaged_AndFilteredByWholeDaysOfTheMunicipality()
+    {
+        using var reader = await fixture.Console.SignInAsync(WebConsoleHarness.Reader);
+        var first = (await reader.GetJsonAsync("/api/posts?limit=50")).GetProperty("posts").EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToList();
+        var second = (await reader.GetJsonAsync("/api/posts?limit=50&offset=50")).GetProperty("posts").EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToList();
+        Assert.Equal(50, first.Count);
+        Assert.Equal(50, second.Count);
+        Assert.Empty(first.Intersect(second));
+
+        var moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
+        var newest = (await reader.GetJsonAsync("/api/posts?limit=1")).GetProperty("posts")[0].GetProperty("publishedAt").GetDateTimeOffset();
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(newest, moscow).DateTime);
+        var sameDay = await reader.GetJsonAsync($"/api/posts?limit=200&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}");
+        var posts = sameDay.GetProperty("posts").EnumerateArray().ToList();
+        Assert.NotEmpty(posts);
+        Assert.All(posts, p => Assert.Equal(day, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.GetProperty("publishedAt").GetDateTimeOffset(), moscow).DateTime)));
+        var expected = fixture.Scalar($"SELECT COUNT(*) FROM posts WHERE published_at >= '{TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), moscow):yyyy-MM-ddTHH:mm:ss}' AND published_at < '{TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), moscow):yyyy-MM-ddTHH:mm:ss}'");
+        Assert.Equal(expected, sameDay.GetProperty("total").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Reassigning_AnIncident_IsAnEventWithTheOfficer_AndAlertsTheNewRecipient()
     {
         using var officer = await fixture.Console.SignInAsync(WebConsoleHarness.Officer);
@@ -105,6 +126,18 @@ public sealed class WebConsoleApiTests(WebConsoleApiTests.SampleConsole fixture)
         }
 
         Assert.DoesNotContain(paths, p => p.StartsWith("/account", StringComparison.Ordinal) || p == "/feed");
+
+        // The authorisation is described: the session everywhere, the anti-forgery header and 403 on changes.
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("cookie", schemes.GetProperty("session").GetProperty("in").GetString());
+        Assert.Equal("X-CSRF-TOKEN", schemes.GetProperty("antiforgery").GetProperty("name").GetString());
+        var reassign = document.GetProperty("paths").GetProperty("/api/incidents/{id}/reassign").GetProperty("post");
+        var required = reassign.GetProperty("security")[0].EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["session", "antiforgery"], required);
+        Assert.True(reassign.GetProperty("responses").TryGetProperty("403", out _));
+        var posts = document.GetProperty("paths").GetProperty("/api/posts").GetProperty("get");
+        Assert.Equal(["session"], posts.GetProperty("security")[0].EnumerateObject().Select(p => p.Name).ToList());
+        Assert.True(posts.GetProperty("responses").TryGetProperty("401", out _));
     }
 
     [Fact]
