@@ -10,7 +10,7 @@ namespace Mcu.Monitor.Benchmarks;
 /// </summary>
 public static class SyntheticFeed
 {
-    private static readonly string[] Openers = ["Здравствуйте!", "Добрый день.", "Уважаемая администрация,", "", "Люди,", "Вопрос к властям:", "Опять", ""];
+    internal static readonly string[] Openers = ["Здравствуйте!", "Добрый день.", "Уважаемая администрация,", "", "Люди,", "Вопрос к властям:", "Опять", ""];
 
     private static readonly string[] Problems =
     [
@@ -28,7 +28,7 @@ public static class SyntheticFeed
         "в Иловке", "на ул. Слободской", "в Алексеевке", "с. Хлевище", "в Щербаково", "в Луценково", "на ул. Мостовой", "", "", "",
     ];
 
-    private static readonly string[] Closers = ["Сколько можно?", "Примите меры!", "Помогите разобраться.", "", "Безобразие!", "Будем писать в прокуратуру.", "", "😡😡"];
+    internal static readonly string[] Closers = ["Сколько можно?", "Примите меры!", "Помогите разобраться.", "", "Безобразие!", "Будем писать в прокуратуру.", "", "😡😡"];
 
     /// <summary>Writes <paramref name="count"/> lines; about a third are comments under earlier posts.</summary>
     public static void Write(string path, int count, int seed = 42)

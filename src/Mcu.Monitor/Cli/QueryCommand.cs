@@ -29,11 +29,20 @@ internal static class QueryCommand
         var groupBy = new Option<string?>("--group-by") { Description = "Count by: " + string.Join(", ", PostQuery.GroupFields) };
         groupBy.AcceptOnlyFromAmong([.. PostQuery.GroupFields]);
         var limit = new Option<int>("--limit") { Description = "Most posts or groups to print", DefaultValueFactory = _ => 20 };
+        var offset = new Option<int>("--offset") { Description = "Posts to skip before the first one printed (the next page)" };
+        var exact = new Option<bool>("--exact") { Description = $"Count every matching post (by default counting stops at {PostQuery.DefaultCountUpTo} and prints N+)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var command = new Command("query", "Search stored posts and count them by a field")
         {
-            text, sector, minRisk, locality, network, recipient, appeal, from, to, groupBy, limit, json,
+            text, sector, minRisk, locality, network, recipient, appeal, from, to, groupBy, limit, offset, exact, json,
         };
+        offset.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--offset must be 0 or more");
+            }
+        });
         command.SetAction((parse, ct) => CommandExecution.ExecuteAsync(context, parse.GetValue(config), worker: false, async (host, token) =>
         {
             var query = new PostQuery
@@ -49,16 +58,19 @@ internal static class QueryCommand
                 To = parse.GetValue(to),
                 GroupBy = parse.GetValue(groupBy),
                 Limit = Math.Max(1, parse.GetValue(limit)),
+                Offset = parse.GetValue(offset),
+                CountUpTo = parse.GetValue(exact) ? null : PostQuery.DefaultCountUpTo,
             };
             var search = host.Services.GetRequiredService<IPostSearch>();
             var result = await search.SearchAsync(query, token);
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { backend = search.Backend, result.Total, result.Posts, result.Groups }, CliJson.Options));
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { backend = search.Backend, result.Total, result.TotalIsLowerBound, result.Posts, result.Groups }, CliJson.Options));
                 return CommandExecution.Ok;
             }
 
-            await context.Output.WriteLineAsync($"{result.Total} post(s) match ({search.Backend})");
+            // «N+»: counting stopped at N (--exact counts them all)
+            await context.Output.WriteLineAsync($"{result.Total}{(result.TotalIsLowerBound ? "+" : "")} post(s) match ({search.Backend})");
             foreach (var group in result.Groups)
             {
                 await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{group.Count,8}  {group.Key}"));

@@ -5,6 +5,7 @@ using Elastic.Clients.Elasticsearch;
 using Mcu.Monitor.Alerts;
 using Mcu.Monitor.Domain;
 using Mcu.Monitor.Querying;
+using Mcu.Monitor.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Mcu.Monitor.Indexing;
@@ -23,7 +24,10 @@ public sealed class ElasticsearchPostSearch(ElasticsearchClient client, IOptions
     private const string GroupsAggregation = "groups";
 
     private static readonly string[] SourceFields =
-        ["id", "published_at", "network", "sector", "risk_level", "locality_id", "appeal", "recipient_id", "url", "text"];
+    [
+        "id", "published_at", "network", "sector", "risk_level", "locality_id", "appeal", "recipient_id", "url", "text",
+        "source", "risk_score", "incident_id", "reasons",
+    ];
 
     public string Backend => "elasticsearch";
 
@@ -79,9 +83,10 @@ public sealed class ElasticsearchPostSearch(ElasticsearchClient client, IOptions
             filter.Add(new JsonObject { ["terms"] = new JsonObject { ["risk_level"] = levels } });
         }
 
+        // counts by a field are exact; a list's total counts up to PostQuery.CountUpTo, as on SQLite («gte» beyond it)
         var body = new JsonObject
         {
-            ["track_total_hits"] = true,
+            ["track_total_hits"] = query.GroupBy is null && query.CountUpTo is { } cap ? Math.Max(0, cap) : true,
             ["query"] = new JsonObject { ["bool"] = new JsonObject { ["must"] = must, ["filter"] = filter } },
         };
 
@@ -92,6 +97,12 @@ public sealed class ElasticsearchPostSearch(ElasticsearchClient client, IOptions
         }
         else
         {
+            ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
+            if (query.Offset > 0)
+            {
+                body["from"] = query.Offset; // from + size beyond the index's max_result_window (10,000) is refused by the cluster
+            }
+
             body["size"] = limit;
             body["sort"] = new JsonArray(new JsonObject { ["published_at"] = "desc" }, new JsonObject { ["id"] = "asc" });
             body["_source"] = new JsonArray([.. SourceFields.Select(f => (JsonNode)JsonValue.Create(f)!)]);
@@ -108,6 +119,7 @@ public sealed class ElasticsearchPostSearch(ElasticsearchClient client, IOptions
         var root = json.RootElement;
         var hits = root.GetProperty("hits");
         var total = hits.TryGetProperty("total", out var t) ? t.GetProperty("value").GetInt64() : 0;
+        var lowerBound = t.ValueKind == JsonValueKind.Object && t.TryGetProperty("relation", out var relation) && relation.GetString() == "gte";
 
         if (query.GroupBy is not null)
         {
@@ -139,10 +151,17 @@ public sealed class ElasticsearchPostSearch(ElasticsearchClient client, IOptions
                 s.TryGetProperty("appeal", out var appeal) && appeal.ValueKind == JsonValueKind.True,
                 String(s, "recipient_id"),
                 String(s, "url"),
-                AlertText.Excerpt(String(s, "text") ?? "", 160)));
+                AlertText.Excerpt(String(s, "text") ?? "", 160),
+                String(s, "source"),
+                AuthorName: null, // not indexed: analysts need what was said and where, not who said it (PostDocument)
+                s.TryGetProperty("risk_score", out var score) && score.ValueKind == JsonValueKind.Number ? score.GetDouble() : null,
+                s.TryGetProperty("incident_id", out var incident) && incident.ValueKind == JsonValueKind.Number ? incident.GetInt64() : null,
+                s.TryGetProperty("reasons", out var reasons) && reasons.ValueKind == JsonValueKind.Array
+                    ? JsonSerializer.Serialize(reasons.EnumerateArray().Select(r => r.GetString() ?? "").ToList(), SqlitePostStore.Json)
+                    : null));
         }
 
-        return new QueryResult(total, posts, []);
+        return new QueryResult(total, posts, [], lowerBound);
     }
 
     private static JsonObject Aggregation(string groupBy, int limit)

@@ -218,10 +218,10 @@ public sealed class SqlitePostStore(
             _post = Create("""
                 INSERT INTO posts (key, municipality, network, source_id, kind, parent_key, author_id, author_name,
                     published_at, text, url, likes, comments, reposts, views, repost_of, attachments, content_hash,
-                    locality_id, locality_match, stored_at)
+                    locality_id, locality_match, stored_at, feed_sector, feed_risk_level, feed_is_appeal)
                 VALUES ($key, $municipality, $network, $source, $kind, $parent, $authorId, $authorName,
                     $published, $text, $url, $likes, $comments, $reposts, $views, $repostOf, $attachments, $hash,
-                    $locality, $localityMatch, $now)
+                    $locality, $localityMatch, $now, $sector, $risk, $appeal)
                 ON CONFLICT(key) DO NOTHING
                 """);
             _classification = Create("""
@@ -379,6 +379,11 @@ public sealed class SqlitePostStore(
             Set(_post, "$locality", item.Locality?.LocalityId);
             Set(_post, "$localityMatch", item.Locality?.MatchedText);
             Set(_post, "$now", now);
+            // the feed's copies of the classification go in with the row: the classification's trigger then finds them
+            // equal and does not write the row and its feed indexes a second time
+            Set(_post, "$sector", item.Classification.Sector);
+            Set(_post, "$risk", item.Classification.Risk.ToString());
+            Set(_post, "$appeal", item.Classification.IsAppeal ? 1 : 0);
             _post.ExecuteNonQuery();
         }
 

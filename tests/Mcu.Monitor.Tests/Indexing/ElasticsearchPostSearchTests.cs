@@ -35,8 +35,38 @@ public class ElasticsearchPostSearchTests
         var body = ElasticsearchPostSearch.BuildRequestBody(new PostQuery { Limit = 3 });
 
         Assert.Equal(
-            """{"track_total_hits":true,"query":{"bool":{"must":[],"filter":[]}},"size":3,"sort":[{"published_at":"desc"},{"id":"asc"}],"_source":["id","published_at","network","sector","risk_level","locality_id","appeal","recipient_id","url","text"]}""",
+            """{"track_total_hits":10000,"query":{"bool":{"must":[],"filter":[]}},"size":3,"sort":[{"published_at":"desc"},{"id":"asc"}],"_source":["id","published_at","network","sector","risk_level","locality_id","appeal","recipient_id","url","text","source","risk_score","incident_id","reasons"]}""",
             body);
+    }
+
+    [Fact]
+    public void BuildRequestBody_PageWithOffsetAndExactCount_SkipsWithFromAndTracksEveryHit()
+    {
+        var body = ElasticsearchPostSearch.BuildRequestBody(new PostQuery { Limit = 100, Offset = 200, CountUpTo = null });
+
+        Assert.StartsWith("""{"track_total_hits":true,""", body, StringComparison.Ordinal);
+        Assert.Contains(""","from":200,"size":100,""", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuildRequestBody_NegativeOffset_IsRefusedLikeSqlite() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ElasticsearchPostSearch.BuildRequestBody(new PostQuery { Offset = -1 }));
+
+    [Fact]
+    public void ParseResponse_TotalAtTheCap_SaysAtLeastAndReadsTheConsoleFields()
+    {
+        var result = ElasticsearchPostSearch.ParseResponse(new PostQuery(), """
+            {"hits":{"total":{"value":10000,"relation":"gte"},"hits":[{"_id":"vk:-1:7",
+              "_source":{"id":"vk:-1:7","published_at":"2026-11-20T06:00:00+00:00","network":"vk","sector":"zhkh","risk_level":"High",
+                         "appeal":true,"text":"Нет воды","source":"vk:walls","risk_score":0.61,"incident_id":42,
+                         "reasons":["сектор zhkh (2 б.): «вода»","риск High"]}}]}}
+            """);
+
+        Assert.Equal((10000L, true), (result.Total, result.TotalIsLowerBound));
+        var hit = Assert.Single(result.Posts);
+        Assert.Equal(("vk:walls", (string?)null, 0.61, 42L), (hit.SourceId, hit.AuthorName, hit.RiskScore!.Value, hit.IncidentId!.Value));
+        Assert.Equal(["сектор zhkh (2 б.): «вода»", "риск High"], System.Text.Json.JsonSerializer.Deserialize<string[]>(hit.Reasons!)!);
+        Assert.Contains("«вода»", hit.Reasons, StringComparison.Ordinal); // Cyrillic as it is, as SQLite stores reasons
     }
 
     [Fact]

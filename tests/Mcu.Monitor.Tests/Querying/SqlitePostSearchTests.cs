@@ -31,6 +31,7 @@ public sealed class SqlitePostSearchTests : IAsyncLifetime, IDisposable
                 {
                     Key = new PostKey(r.Network, "-1", r.Id),
                     Text = r.Text,
+                    AuthorName = r.Id == "1" ? "Ирина Петрова" : null,
                     PublishedAt = new DateTimeOffset(2026, 11, r.Day, 10, 0, 0, TimeSpan.Zero),
                 },
                 Classification = processed.Classification with { Risk = r.Risk },
@@ -106,5 +107,77 @@ public sealed class SqlitePostSearchTests : IAsyncLifetime, IDisposable
         // No SqliteException: the text is tokenised into quoted words (or nothing) before it reaches MATCH.
         var result = await _search.SearchAsync(new PostQuery { Text = text }, CancellationToken.None);
         Assert.InRange(result.Total, 0, 6);
+    }
+
+    [Fact]
+    public async Task Search_List_FillsSourceAuthorScoreReasonsAndIncident()
+    {
+        var result = await _search.SearchAsync(new PostQuery { Network = "vk" }, CancellationToken.None);
+
+        var appeal = result.Posts.Single(p => p.Id == "vk:-1:1");
+        Assert.Equal(("file:test", "Ирина Петрова", 0.3, "[\"test\"]"), (appeal.SourceId, appeal.AuthorName, appeal.RiskScore, appeal.Reasons));
+        Assert.Equal((long?)_store.Count("SELECT i.id FROM incidents i WHERE i.post_key = 'vk:-1:1'"), appeal.IncidentId);
+        Assert.Equal("zhkh", appeal.RecipientId);
+
+        var sale = result.Posts.Single(p => p.Id == "vk:-1:5"); // not an appeal: no incident
+        Assert.Equal(("file:test", (string?)null, (long?)null, (string?)null), (sale.SourceId, sale.AuthorName, sale.IncidentId, sale.RecipientId));
+    }
+
+    [Fact]
+    public async Task Search_CountUpTo_StopsCountingThereAndSaysAtLeast()
+    {
+        // a full page of 2 leaves the total to the count: 6 posts match
+        var capped = await _search.SearchAsync(new PostQuery { Limit = 2, CountUpTo = 4 }, CancellationToken.None);
+        Assert.Equal((4L, true), (capped.Total, capped.TotalIsLowerBound));
+        Assert.Equal(2, capped.Posts.Count);
+
+        var exactAtTheCap = await _search.SearchAsync(new PostQuery { Limit = 2, CountUpTo = 6 }, CancellationToken.None);
+        Assert.Equal((6L, false), (exactAtTheCap.Total, exactAtTheCap.TotalIsLowerBound));
+
+        var uncapped = await _search.SearchAsync(new PostQuery { Limit = 2, CountUpTo = null }, CancellationToken.None);
+        Assert.Equal((6L, false), (uncapped.Total, uncapped.TotalIsLowerBound));
+
+        // a short page is the end of the list, so it tells the exact total whatever the cap
+        var lastPage = await _search.SearchAsync(new PostQuery { Limit = 4, Offset = 4, CountUpTo = 3 }, CancellationToken.None);
+        Assert.Equal((6L, false, 2), (lastPage.Total, lastPage.TotalIsLowerBound, lastPage.Posts.Count));
+    }
+
+    [Fact]
+    public async Task Search_OffsetPastTheEnd_NoPostsAndTheTotal()
+    {
+        var result = await _search.SearchAsync(new PostQuery { Offset = 6 }, CancellationToken.None);
+        Assert.Empty(result.Posts);
+        Assert.Equal((6L, false), (result.Total, result.TotalIsLowerBound));
+
+        var capped = await _search.SearchAsync(new PostQuery { Offset = 100, CountUpTo = 5 }, CancellationToken.None);
+        Assert.Equal((5L, true), (capped.Total, capped.TotalIsLowerBound));
+    }
+
+    [Fact]
+    public async Task Search_GroupBy_TotalIsExactWhateverCountUpTo()
+    {
+        var result = await _search.SearchAsync(new PostQuery { GroupBy = "network", CountUpTo = 2 }, CancellationToken.None);
+        Assert.Equal((6L, false), (result.Total, result.TotalIsLowerBound));
+    }
+
+    [Fact]
+    public async Task Search_NegativeOffset_IsRefused() =>
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _search.SearchAsync(new PostQuery { Offset = -1 }, CancellationToken.None));
+
+    [Fact]
+    public async Task Search_Reclassified_FiltersSeeTheNewClassification()
+    {
+        // the feed filters read copies of the classification kept in posts by triggers: a correction must move the post
+        using (var connection = _store.Database.Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE classifications SET sector = 'tko', risk_level = 'Critical', is_appeal = 0 WHERE post_key = 'vk:-1:5'";
+            command.ExecuteNonQuery();
+        }
+
+        var tko = await _search.SearchAsync(new PostQuery { Sector = "tko", MinRisk = "Critical", Appeal = false }, CancellationToken.None);
+        Assert.Equal(("vk:-1:5", "tko", "Critical"), Assert.Single(tko.Posts) is var p ? (p.Id, p.Sector, p.RiskLevel) : default);
+        var other = await _search.SearchAsync(new PostQuery { Sector = "other" }, CancellationToken.None);
+        Assert.Empty(other.Posts);
     }
 }

@@ -32,7 +32,8 @@ public static class PostsApi
             {
                 Sector = Empty(sector), MinRisk = Empty(risk), Locality = Empty(locality), Network = Empty(network), Appeal = appeal,
                 From = from is { } first ? ReportPeriod.Days(first, first, zone).From : null,
-                To = to is { } last ? ReportPeriod.Days(last, last, zone).To : null, Text = Empty(q), Limit = Math.Clamp(limit ?? 100, 1, MaxLimit),
+                To = to is { } last ? ReportPeriod.Days(last, last, zone).To : null,
+                Offset = Math.Max(0, offset ?? 0), Text = Empty(q), Limit = Math.Clamp(limit ?? 100, 1, MaxLimit),
             };
             return TypedResults.Ok(await search.SearchAsync(query, cancellationToken));
         }).WithSummary("Classified posts, newest first, filtered by sector, minimum risk, locality, network, appeal, days (from/to yyyy-MM-dd, inclusive, in the municipality's time zone) and words");
