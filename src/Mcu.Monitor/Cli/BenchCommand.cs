@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Mcu.Monitor.Benchmarks;
+using Mcu.Monitor.Municipalities;
 using Mcu.Monitor.Querying;
 using Mcu.Monitor.Sources;
 using Mcu.Monitor.Sources.File;
 using Mcu.Monitor.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Mcu.Monitor.Cli;
 
@@ -98,9 +100,12 @@ internal static class BenchCommand
                     var database = host.Services.GetRequiredService<SqliteDatabase>();
                     await FillOrReuseAsync(context.Output, database, n);
                     var search = host.Services.GetRequiredService<SqlitePostSearch>();
+                    var zone = TimeZoneInfo.FindSystemTimeZoneById(host.Services.GetRequiredService<IOptions<MunicipalityOptions>>().Value.TimeZone);
+                    await using var console = await ConsoleHttpClient.StartAsync(overrides, parse.GetValue(config));
                     await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{"filter",-30} {"offset",6} {"median ms",10} {"max ms",8} {"total",8}"));
+                        $"{"filter",-30} {"offset",6} {"median ms",10} {"max ms",8} {"total",8} {"HTTP median",12} {"HTTP max",9}"));
                     var slowest = 0.0;
+                    var slowestHttp = 0.0;
                     foreach (var filter in ConsoleFeedFilters.Typical(Newest(database)))
                     {
                         foreach (var offset in (int[])[0, 1000])
@@ -115,12 +120,23 @@ internal static class BenchCommand
                                 times[i] = stopwatch.Elapsed.TotalMilliseconds;
                             }
 
-                            Array.Sort(times);
-                            var median = r % 2 == 1 ? times[r / 2] : (times[(r / 2) - 1] + times[r / 2]) / 2;
+                            // The same page through the console's API over HTTP, as the «Лента» page asks for it.
+                            await console.FeedPageAsync(query, zone, token); // warm-up
+                            var httpTimes = new double[r];
+                            for (var i = 0; i < r; i++)
+                            {
+                                var stopwatch = Stopwatch.StartNew();
+                                await console.FeedPageAsync(query, zone, token);
+                                httpTimes[i] = stopwatch.Elapsed.TotalMilliseconds;
+                            }
+
+                            var median = Median(times);
+                            var httpMedian = Median(httpTimes);
                             slowest = Math.Max(slowest, median);
+                            slowestHttp = Math.Max(slowestHttp, httpMedian);
                             var total = result.Total.ToString(CultureInfo.InvariantCulture) + (result.TotalIsLowerBound ? "+" : "");
                             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                                $"{filter.Name,-30} {offset,6} {median,10:0.0} {times[^1],8:0.0} {total,8}"));
+                                $"{filter.Name,-30} {offset,6} {median,10:0.0} {times[^1],8:0.0} {total,8} {httpMedian,12:0.0} {httpTimes[^1],9:0.0}"));
                             if (parse.GetValue(plans) && offset > 0)
                             {
                                 foreach (var line in search.Explain(query))
@@ -132,7 +148,7 @@ internal static class BenchCommand
                     }
 
                     await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"slowest median: {slowest:0.0} ms (target < 200 ms); {r} runs each, pages of {ConsoleFeedFilters.PageSize}, SQLite {SqliteVersion(database)}, {Environment.ProcessorCount} cores{LoadAverage()}"));
+                        $"slowest median: {slowest:0.0} ms in SQLite, {slowestHttp:0.0} ms over HTTP (target < 200 ms); {r} runs each, pages of {ConsoleFeedFilters.PageSize}, SQLite {SqliteVersion(database)}, {Environment.ProcessorCount} cores{LoadAverage()}"));
                     return CommandExecution.Ok;
                 }, ct);
             }
@@ -143,6 +159,14 @@ internal static class BenchCommand
             }
         });
         return console;
+    }
+
+    /// <summary>The median of <paramref name="times"/>, which it sorts.</summary>
+    private static double Median(double[] times)
+    {
+        Array.Sort(times);
+        var n = times.Length;
+        return n % 2 == 1 ? times[n / 2] : (times[(n / 2) - 1] + times[n / 2]) / 2;
     }
 
     private static async Task FillOrReuseAsync(TextWriter output, SqliteDatabase database, int posts)

@@ -100,7 +100,8 @@ public static class WebConsoleSetup
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
-            headers.CacheControl = "no-store";
+            headers.CacheControl = "no-cache, no-store"; // as the anti-forgery code wants it on pages with a token
+            headers.Pragma = "no-cache";
             await next(context);
         });
 
