@@ -72,7 +72,13 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        // temp_store=MEMORY: a statement inside the store's batch transaction keeps the pages it changes in a statement
+        // journal, which SQLite moves to a temporary file past 64 KiB and then writes page by page for the rest of the
+        // batch. With the operator console's feed indexes most batches crossed that line (strace of `bench import`: about
+        // 20 more write calls a post, 13 of them to that file; 15-20% fewer posts a second). In memory the journal costs
+        // no system calls; sorts that outgrow the page cache and the search's table of matched words stay in memory
+        // too, a few MB at this database's sizes.
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
         command.ExecuteNonQuery();
         return connection;
     }

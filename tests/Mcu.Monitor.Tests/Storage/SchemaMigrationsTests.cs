@@ -22,6 +22,17 @@ public class SchemaMigrationsTests
     }
 
     [Fact]
+    public void Open_EveryConnection_KeepsTemporaryFilesInMemory()
+    {
+        using var directory = new TempDirectory();
+        var database = new SqliteDatabase(Options.Create(new StorageOptions { DatabasePath = directory.File("a.db") }));
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA temp_store;";
+        Assert.Equal(2L, command.ExecuteScalar()); // 2 = MEMORY
+    }
+
+    [Fact]
     public void EnsureCreated_Twice_IsIdempotent()
     {
         using var directory = new TempDirectory();
