@@ -22,11 +22,12 @@ public class BenchCommandTests
             Assert.Contains(filter.Name + " ", first.Output, StringComparison.Ordinal);
         }
 
-        // a line per filter and offset: name, offset, median, max, total («+» when counting stopped)
-        var measured = first.Output.Split('\n').Count(line => Regex.IsMatch(line, @"^\S.*\s(0|1000)\s+\d+\.\d\s+\d+\.\d\s+\d+\+?\r?$"));
+        // a line per filter and offset: name, offset, median, max, total («+» when counting stopped), then the HTTP median and max
+        var measured = first.Output.Split('\n').Count(line => Regex.IsMatch(line, @"^\S.*\s(0|1000)\s+\d+\.\d\s+\d+\.\d\s+\d+\+?\s+\d+\.\d\s+\d+\.\d\r?$"));
         Assert.Equal(2 * ConsoleFeedFilters.Typical(SyntheticDatabase.DefaultEnd).Count, measured);
         Assert.Contains("USING COVERING INDEX ix_posts_feed", first.Output, StringComparison.Ordinal); // --plans
         Assert.Contains("slowest median: ", first.Output, StringComparison.Ordinal);
+        Assert.Contains(" ms over HTTP", first.Output, StringComparison.Ordinal);
         Assert.Contains("(target < 200 ms)", first.Output, StringComparison.Ordinal);
         Assert.Equal(0, again.ExitCode);
         Assert.StartsWith($"Reusing {path}: 600 posts", again.Output, StringComparison.Ordinal);
