@@ -118,6 +118,19 @@ public sealed class TriageService(
             return TriageResult.Refused("Исправлять нечего: у поста уже такие метки");
         }
 
+        // «Не обращение» from the feed does what the queue's verdict does: the post leaves its open incident, which is
+        // closed as dismissed when nothing else is in it.
+        if (appeal == false && post.Appeal && post.Incident is { Workable: true } incident)
+        {
+            var left = LeaveIncident(work, incident, IncidentAction.Dismiss, null, null);
+            if (left is { Applied: false })
+            {
+                return TriageResult.Refused(left.Message);
+            }
+
+            changes.Add(left is null ? $"пост убран из инцидента #{incident.Id}" : $"инцидент #{incident.Id} закрыт");
+        }
+
         QueuePost(work);
         AuditLog.Write(connection, transaction, Municipality, now, actor, "triage.correct", $"post={post.Key} {string.Join("; ", changes)}");
         transaction.Commit();

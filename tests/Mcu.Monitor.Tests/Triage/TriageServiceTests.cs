@@ -239,6 +239,23 @@ public sealed class TriageServiceTests
     }
 
     [Fact]
+    public async Task Correct_ToNotAnAppeal_ClosesThePostsOwnOpenIncident_AsTheQueueWould()
+    {
+        using var harness = new TriageHarness(Now);
+        var post = await harness.PostAsync("1");
+        var id = harness.IncidentOf(post);
+
+        var result = harness.Service.Correct(post, Officer, null, false, null);
+
+        Assert.True(result.Applied, result.Message);
+        Assert.Contains($"инцидент #{id} закрыт", result.Message, StringComparison.Ordinal);
+        Assert.Equal("Closed", harness.Scalar($"SELECT status FROM incidents WHERE id = {id}"));
+        Assert.Equal($"opened:system,corrected:{Officer},dismissed:{Officer}", harness.Events(id));
+        Assert.Equal(0, harness.Count($"SELECT COUNT(*) FROM incident_posts WHERE post_key = '{post}'"));
+        Assert.Equal("0", harness.Scalar($"SELECT value FROM training_feedback WHERE post_key = '{post}' AND field = 'appeal'"));
+    }
+
+    [Fact]
     public async Task Correct_PostInIncident_CorrectedEventAndNothingToChangeRefused()
     {
         using var harness = new TriageHarness(Now);
