@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -93,6 +94,9 @@ public static class WebConsoleSetup
 
     public static void MapWebConsole(this WebApplication app)
     {
+        // A TLS reverse proxy on this host (nginx, Caddy) says the browser's scheme and address in X-Forwarded-*: the
+        // cookies then carry Secure and the audit log the real address. Only loopback proxies are believed (the default).
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;

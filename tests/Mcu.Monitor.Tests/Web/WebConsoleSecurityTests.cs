@@ -239,6 +239,26 @@ public sealed partial class WebConsoleSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BehindATlsProxyOnThisHost_CookiesAreSecure_AndTheAuditLogHasTheBrowsersAddress()
+    {
+        // The proxy says the browser came over https: the cookies set for that browser carry Secure.
+        using var viaTls = _console.Anonymous();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/login") { Headers = { { "X-Forwarded-Proto", "https" } } };
+        using var form = await viaTls.Http.SendAsync(request);
+        Assert.Contains("secure", form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mcu.csrf=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+
+        using var direct = _console.Anonymous();
+        using var plain = await direct.GetAsync("/login");
+        Assert.DoesNotContain("secure", plain.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mcu.csrf=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+
+        // …and the browser's address, not the proxy's, goes to the audit log.
+        using var forwarded = _console.Anonymous();
+        forwarded.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+        await forwarded.LoginAsync(WebConsoleHarness.Officer, WebConsoleHarness.Password);
+        Assert.Equal("from 203.0.113.7", Scalar("SELECT details FROM audit_log WHERE action = 'console.login' ORDER BY id DESC LIMIT 1"));
+    }
+
+    [Fact]
     public async Task LoggingOut_EndsTheSession_EvenForACopiedCookie()
     {
         using var officer = await _console.SignInAsync(WebConsoleHarness.Officer);
