@@ -53,6 +53,16 @@ public static class IncidentLifecycle
     /// <summary>The open statuses as an SQL list, <c>('New', 'Assigned', …)</c>, for queries over <c>incidents.status</c>.</summary>
     public static string OpenStatusesSql { get; } = "(" + string.Join(", ", Open.Select(s => $"'{s}'")) + ")";
 
+    /// <summary>
+    /// The running deadline in SQL over <c>incidents</c>' columns (prefixed by <paramref name="alias"/>, e.g. <c>i.</c>): the
+    /// reaction's until the first reaction, then the answer's, which never comes before it.
+    /// </summary>
+    public static string RunningDeadlineSql(string alias = "") =>
+        $"CASE WHEN {alias}first_reaction_at IS NULL THEN {alias}due_at ELSE COALESCE({alias}answer_due_at, {alias}due_at) END";
+
+    /// <summary>Overdue in SQL: open and past the running deadline at the parameter <c>$now</c> (the reports' «просрочено»).</summary>
+    public static string OverdueSql(string alias = "") => $"({alias}status IN {OpenStatusesSql} AND {RunningDeadlineSql(alias)} < $now)";
+
     /// <summary>The status after <paramref name="action"/>, or null when the action is not allowed from <paramref name="from"/>.</summary>
     public static IncidentStatus? Next(IncidentStatus from, IncidentAction action) => action switch
     {

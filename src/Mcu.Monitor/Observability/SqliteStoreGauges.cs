@@ -11,15 +11,14 @@ namespace Mcu.Monitor.Observability;
 /// </summary>
 public sealed class SqliteStoreGauges(SqliteDatabase database, IOptions<MunicipalityOptions> municipality, TimeProvider time)
 {
-    // Overdue is the reports' «past the running deadline» (ReportMetrics): before the first reaction the reaction
-    // deadline runs, after it the answer's. Spelled as either deadline passing, the two agree because the answer
-    // deadline never comes before the reaction deadline. Timestamps are fixed-width UTC text, so text order is time order.
+    // Overdue is the reports' «past the running deadline» (IncidentLifecycle.RunningDeadlineSql). Timestamps are
+    // fixed-width UTC text, so text order is time order.
     private static readonly string Sql = $"""
         SELECT (SELECT COUNT(*) FROM alert_outbox WHERE municipality = $municipality AND sent_at IS NULL),
                (SELECT COUNT(*) FROM index_outbox WHERE municipality = $municipality AND indexed_at IS NULL AND dead_at IS NULL),
                (SELECT COUNT(*) FROM index_outbox WHERE municipality = $municipality AND dead_at IS NOT NULL),
                COUNT(*),
-               COUNT(CASE WHEN (first_reaction_at IS NULL AND due_at < $now) OR COALESCE(answer_due_at, due_at) < $now THEN 1 END)
+               COUNT(CASE WHEN {IncidentLifecycle.RunningDeadlineSql()} < $now THEN 1 END)
         FROM incidents
         WHERE municipality = $municipality AND status IN {IncidentLifecycle.OpenStatusesSql}
         """;

@@ -22,18 +22,16 @@ public sealed class IncidentBoard(SqliteDatabase database, IOptions<Municipality
 
     private static readonly string Open = IncidentLifecycle.OpenStatusesSql;
 
-    // Overdue as DeadlineWatcher sees it: an open incident whose reaction deadline passed with no reaction, or whose
-    // answer deadline passed. The deadline that runs is the reaction one until the first reaction, then the answer one.
     private static readonly string Columns = $"""
         i.id, i.status, i.priority, i.risk_level, i.sector, i.locality_id, i.recipient_id, i.opened_at, i.due_at, i.answer_due_at,
-        (i.status IN {Open} AND ((i.first_reaction_at IS NULL AND i.due_at < $now) OR i.answer_due_at < $now)) AS overdue,
+        {IncidentLifecycle.OverdueSql("i.")} AS overdue,
         (SELECT COUNT(*) FROM (SELECT ip.post_key FROM incident_posts ip WHERE ip.incident_id = i.id UNION SELECT i.post_key)),
         p.text, p.url
         """;
 
     private static readonly string Order = $"""
         overdue DESC, i.status IN {Open} DESC,
-        CASE WHEN i.first_reaction_at IS NULL THEN i.due_at ELSE COALESCE(i.answer_due_at, i.due_at) END, i.id
+        {IncidentLifecycle.RunningDeadlineSql("i.")}, i.id
         """;
 
     /// <summary>

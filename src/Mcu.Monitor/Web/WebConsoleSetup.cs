@@ -38,6 +38,7 @@ public static class WebConsoleSetup
 
         var services = builder.Services;
         services.AddSingleton<PageRenderer>();
+        services.AddMemoryCache();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddAntiforgery(antiforgery =>
         {
@@ -137,20 +138,17 @@ public static class WebConsoleSetup
     /// <summary>API callers get a status code; a browser asking for a page is sent to the login form.</summary>
     private static Task RefuseApi(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+        // A page asked for without a session goes to the login form; everything else (the API, a role that may not) gets the code.
+        var api = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
+        if (api || status == StatusCodes.Status403Forbidden)
         {
             context.Response.StatusCode = status;
-            return Task.CompletedTask;
         }
-
-        // A signed-in page visitor without the right role gets 403; an anonymous one the login form.
-        if (status == StatusCodes.Status403Forbidden)
+        else
         {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
+            context.Response.Redirect(context.RedirectUri);
         }
 
-        context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
 

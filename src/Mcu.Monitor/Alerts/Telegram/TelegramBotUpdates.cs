@@ -179,7 +179,7 @@ public sealed class TelegramBotUpdates(
         using var command = connection.CreateCommand();
         var names = string.Join(", ", mine.Select((_, i) => $"$r{i}"));
         command.CommandText = $"""
-            SELECT id, status, sector, locality_id, CASE WHEN first_reaction_at IS NULL THEN due_at ELSE COALESCE(answer_due_at, due_at) END AS due
+            SELECT id, status, sector, locality_id, {IncidentLifecycle.RunningDeadlineSql()} AS due
             FROM incidents
             WHERE recipient_id IN ({names}) AND status IN {IncidentLifecycle.OpenStatusesSql}
             ORDER BY due LIMIT 30

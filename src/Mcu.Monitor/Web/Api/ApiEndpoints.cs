@@ -14,4 +14,7 @@ public static class ApiEndpoints
         RecipientsApi.Map(api);
         SummaryApi.Map(api);
     }
+
+    /// <summary>A text parameter as the API takes it: trimmed, and blank meaning «not given».</summary>
+    internal static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -36,12 +36,12 @@ public static class IncidentsApi
                     return TypedResults.NotFound(new ChangeResult(false, $"Инцидент #{id} не найден", id));
                 }
 
-                var answer = string.IsNullOrWhiteSpace(request?.AnswerText) ? null : request.AnswerText.Trim();
+                var answer = ApiEndpoints.Optional(request?.AnswerText);
                 var score = action == IncidentAction.Answer && answer is not null ? scorer.Score(answer, []) : null;
                 var result = incidents.Execute(new IncidentCommand(id, action, ConsolePolicies.Actor(user), time.GetUtcNow())
                 {
                     RecipientId = request?.RecipientId,
-                    Reason = string.IsNullOrWhiteSpace(request?.Reason) ? null : request.Reason.Trim(),
+                    Reason = ApiEndpoints.Optional(request?.Reason),
                     AnswerText = answer,
                     AnswerScore = score?.Score,
                     AnswerDetails = score?.DetailsJson,

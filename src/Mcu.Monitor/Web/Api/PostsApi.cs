@@ -30,14 +30,12 @@ public static class PostsApi
 
             var query = new PostQuery
             {
-                Sector = Empty(sector), MinRisk = Empty(risk), Locality = Empty(locality), Network = Empty(network), Appeal = appeal,
+                Sector = ApiEndpoints.Optional(sector), MinRisk = ApiEndpoints.Optional(risk), Locality = ApiEndpoints.Optional(locality), Network = ApiEndpoints.Optional(network), Appeal = appeal,
                 From = from is { } first ? ReportPeriod.Days(first, first, zone).From : null,
                 To = to is { } last ? ReportPeriod.Days(last, last, zone).To : null,
-                Offset = Math.Max(0, offset ?? 0), Text = Empty(q), Limit = Math.Clamp(limit ?? 100, 1, MaxLimit),
+                Offset = Math.Max(0, offset ?? 0), Text = ApiEndpoints.Optional(q), Limit = Math.Clamp(limit ?? 100, 1, MaxLimit),
             };
             return TypedResults.Ok(await search.SearchAsync(query, cancellationToken));
         }).WithSummary("Classified posts, newest first, filtered by sector, minimum risk, locality, network, appeal, days (from/to yyyy-MM-dd, inclusive, in the municipality's time zone) and words");
     }
-
-    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

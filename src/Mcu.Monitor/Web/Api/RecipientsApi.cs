@@ -33,7 +33,7 @@ public static class RecipientsApi
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(municipality.Value.TimeZone);
             var now = metrics.Now;
-            return RatingCommand.TryPeriod(string.IsNullOrWhiteSpace(from) ? null : from, string.IsNullOrWhiteSpace(to) ? null : to, now, zone, out var period, out var problem)
+            return RatingCommand.TryPeriod(ApiEndpoints.Optional(from), ApiEndpoints.Optional(to), now, zone, out var period, out var problem)
                 ? TypedResults.Ok(rating.Compute(period, now))
                 : TypedResults.BadRequest(new ChangeResult(false, problem.Replace("--", "", StringComparison.Ordinal)));
         }).WithSummary("Rating of recipients for a period (from/to yyyy-MM-dd; default the last complete week)");
@@ -46,7 +46,7 @@ public static class RecipientsApi
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT recipient_id, COUNT(*),
-                   SUM(CASE WHEN (first_reaction_at IS NULL AND due_at < $now) OR answer_due_at < $now THEN 1 ELSE 0 END)
+                   SUM(CASE WHEN {IncidentLifecycle.RunningDeadlineSql()} < $now THEN 1 ELSE 0 END)
             FROM incidents WHERE municipality = $municipality AND status IN {IncidentLifecycle.OpenStatusesSql}
             GROUP BY recipient_id
             """;

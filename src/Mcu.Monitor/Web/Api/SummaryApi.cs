@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Mcu.Monitor.Web.Api;
@@ -16,28 +17,28 @@ public static partial class SummaryApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/summary", Results<Ok<SummaryView>, BadRequest<ChangeResult>> (string? week, WeeklyNoteBuilder builder, ReportMetrics metrics, IOptions<MunicipalityOptions> municipality) =>
+        api.MapGet("/summary", Results<Ok<SummaryView>, BadRequest<ChangeResult>> (string? week, WeeklyNoteBuilder builder, IMemoryCache cache, ReportMetrics metrics, IOptions<MunicipalityOptions> municipality) =>
         {
             if (!TryWeek(week, metrics.Now, Zone(municipality), out var period, out var id))
             {
                 return TypedResults.BadRequest(new ChangeResult(false, $"Неделя '{week}' не в формате 2026-W48"));
             }
 
-            var note = builder.Build(period);
+            var note = Note(cache, builder, period, id);
             return TypedResults.Ok(new SummaryView(id, period.Label, period.From, period.To,
                 [.. note.Headline.Select(f => new SummaryFigure(f.Label, f.Kind.ToString(), f.Current, f.Previous, f.Delta))],
                 [.. note.Charts.Select(c => new SummaryChart(c.Id, c.Title, $"/api/summary/charts/{c.Id}.png?week={id}"))]));
         }).WithSummary("Headline numbers of the weekly note against the week before, and its charts (week as 2026-W48; default the last complete week)");
 
         api.MapGet("/summary/charts/{chart}.png", Results<FileContentHttpResult, NotFound, BadRequest<ChangeResult>> (
-            string chart, string? week, WeeklyNoteBuilder builder, ReportMetrics metrics, IOptions<MunicipalityOptions> municipality) =>
+            string chart, string? week, WeeklyNoteBuilder builder, IMemoryCache cache, ReportMetrics metrics, IOptions<MunicipalityOptions> municipality) =>
         {
-            if (!TryWeek(week, metrics.Now, Zone(municipality), out var period, out _))
+            if (!TryWeek(week, metrics.Now, Zone(municipality), out var period, out var id))
             {
                 return TypedResults.BadRequest(new ChangeResult(false, $"Неделя '{week}' не в формате 2026-W48"));
             }
 
-            var spec = builder.Build(period).Charts.FirstOrDefault(c => c.Id == chart);
+            var spec = Note(cache, builder, period, id).Charts.FirstOrDefault(c => c.Id == chart);
             return spec is null ? TypedResults.NotFound() : TypedResults.File(WeeklyNoteCharts.Render(spec), "image/png");
         }).WithSummary("A chart of the weekly note as PNG");
     }
@@ -65,6 +66,17 @@ public static partial class SummaryApi
         (period, id) = (null!, "");
         return false;
     }
+
+    /// <summary>
+    /// The note of a week, built once for the page's numbers and its three charts (asked for right after): building it
+    /// reads two weeks of the store. A minute old at most.
+    /// </summary>
+    private static WeeklyNote Note(IMemoryCache cache, WeeklyNoteBuilder builder, ReportPeriod period, string id) =>
+        cache.GetOrCreate("summary:" + id, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return builder.Build(period);
+        })!;
 
     private static TimeZoneInfo Zone(IOptions<MunicipalityOptions> municipality) => TimeZoneInfo.FindSystemTimeZoneById(municipality.Value.TimeZone);
 

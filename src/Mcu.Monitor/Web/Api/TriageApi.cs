@@ -31,8 +31,8 @@ public static class TriageApi
 
             var result = triage.Apply(new TriageDecision(request.PostKey, verdict, ConsolePolicies.Actor(user))
             {
-                Sector = Empty(request.Sector), RiskLevel = Empty(request.RiskLevel), RecipientId = Empty(request.RecipientId),
-                MergeIntoIncidentId = request.MergeIntoIncidentId, Note = Empty(request.Note),
+                Sector = ApiEndpoints.Optional(request.Sector), RiskLevel = ApiEndpoints.Optional(request.RiskLevel), RecipientId = ApiEndpoints.Optional(request.RecipientId),
+                MergeIntoIncidentId = request.MergeIntoIncidentId, Note = ApiEndpoints.Optional(request.Note),
             });
             return Answer(result.Applied, result.Message, result.IncidentId);
         }).RequireAuthorization(ConsolePolicies.Change).WithSummary("Triage an appeal: confirm (with corrections), not an appeal, or merge into an incident");
@@ -44,18 +44,18 @@ public static class TriageApi
                 return TypedResults.BadRequest(new ChangeResult(false, "Нужен postKey"));
             }
 
-            var result = triage.Correct(request.PostKey, ConsolePolicies.Actor(user), Empty(request.Sector), request.Appeal, Empty(request.RiskLevel));
+            var result = triage.Correct(request.PostKey, ConsolePolicies.Actor(user), ApiEndpoints.Optional(request.Sector), request.Appeal, ApiEndpoints.Optional(request.RiskLevel));
             return Answer(result.Applied, result.Message, result.IncidentId);
         }).RequireAuthorization(ConsolePolicies.Change).WithSummary("Correct a post's sector, appeal or risk (kept as training feedback)");
 
         api.MapGet("/incidents", Ok<IncidentPage> (IncidentBoard board, string? status, bool? open, int? offset, int? limit) =>
         {
-            var (total, items) = board.List(Empty(status), open ?? true, Math.Clamp(limit ?? 50, 1, MaxLimit), Math.Max(0, offset ?? 0));
+            var (total, items) = board.List(ApiEndpoints.Optional(status), open ?? true, Math.Clamp(limit ?? 50, 1, MaxLimit), Math.Max(0, offset ?? 0));
             return TypedResults.Ok(new IncidentPage(total, items));
         }).WithSummary("Incidents with status and deadlines, overdue first, then the nearest deadline");
 
         api.MapGet("/incidents/search", Ok<IReadOnlyList<IncidentListItem>> (IncidentBoard board, string? q, int? limit) =>
-            TypedResults.Ok(board.Search(Empty(q), Math.Clamp(limit ?? 20, 1, MaxLimit))))
+            TypedResults.Ok(board.Search(ApiEndpoints.Optional(q), Math.Clamp(limit ?? 20, 1, MaxLimit))))
             .WithSummary("Open incidents to merge an appeal into, optionally matching words of their main post");
 
         api.MapGet("/incidents/{id:long}", Results<Ok<IncidentDetail>, NotFound> (long id, IncidentBoard board) =>
@@ -68,6 +68,4 @@ public static class TriageApi
         var change = new ChangeResult(applied, message, incident);
         return applied ? TypedResults.Ok(change) : TypedResults.Conflict(change);
     }
-
-    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
