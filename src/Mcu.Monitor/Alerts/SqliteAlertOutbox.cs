@@ -93,43 +93,12 @@ public sealed class SqliteAlertOutbox(
     }
 
     /// <summary>Records the delivery; false if another dispatcher recorded it first.</summary>
-    public bool MarkSent(long alertId, string channel, string? deliveryId, DateTimeOffset now)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE alert_outbox SET sent_at = $now, channel = $channel, delivery_id = $delivery, attempts = attempts + 1, last_error = NULL
-            WHERE id = $id AND sent_at IS NULL
-            """;
-        command.Parameters.AddWithValue("$now", SqliteDatabase.ToDb(now));
-        command.Parameters.AddWithValue("$channel", channel);
-        command.Parameters.AddWithValue("$delivery", (object?)deliveryId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$id", alertId);
-        return command.ExecuteNonQuery() == 1;
-    }
+    public bool MarkSent(long alertId, string channel, string? deliveryId, DateTimeOffset now) =>
+        OutboxRows.MarkSent(database, "alert_outbox", alertId, channel, deliveryId, now);
 
     /// <summary>Counts a failed attempt and schedules the next one; returns the attempts made so far.</summary>
-    public int MarkFailed(long alertId, string error, Func<int, DateTimeOffset> nextAttemptAfter)
-    {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "SELECT attempts FROM alert_outbox WHERE id = $id";
-        read.Parameters.AddWithValue("$id", alertId);
-        var attempts = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) + 1;
-
-        using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = "UPDATE alert_outbox SET attempts = $attempts, last_error = $error, next_attempt_at = $next, claimed_until = NULL WHERE id = $id AND sent_at IS NULL";
-        update.Parameters.AddWithValue("$attempts", attempts);
-        update.Parameters.AddWithValue("$error", error);
-        update.Parameters.AddWithValue("$next", SqliteDatabase.ToDb(nextAttemptAfter(attempts)));
-        update.Parameters.AddWithValue("$id", alertId);
-        update.ExecuteNonQuery();
-        transaction.Commit();
-        return attempts;
-    }
+    public int MarkFailed(long alertId, string error, Func<int, DateTimeOffset> nextAttemptAfter) =>
+        OutboxRows.MarkFailed(database, "alert_outbox", alertId, error, nextAttemptAfter);
 
     public int CountPending()
     {

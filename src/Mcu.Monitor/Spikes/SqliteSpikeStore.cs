@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Mcu.Monitor.Classification;
 using Mcu.Monitor.Domain;
@@ -209,31 +208,12 @@ public sealed class SqliteSpikeStore(
         ("$until", SqliteDatabase.ToDb(until)), ("$now", SqliteDatabase.ToDb(now)), ("$id", spikeId)) == 1;
 
     /// <summary>Records the delivery; false if it was recorded already.</summary>
-    public bool MarkSent(long spikeId, string channel, string? deliveryId, DateTimeOffset now) => Execute(
-        "UPDATE risk_spikes SET sent_at = $now, channel = $channel, delivery_id = $delivery, attempts = attempts + 1, last_error = NULL WHERE id = $id AND sent_at IS NULL",
-        ("$now", SqliteDatabase.ToDb(now)), ("$channel", channel), ("$delivery", deliveryId), ("$id", spikeId)) == 1;
+    public bool MarkSent(long spikeId, string channel, string? deliveryId, DateTimeOffset now) =>
+        OutboxRows.MarkSent(database, "risk_spikes", spikeId, channel, deliveryId, now);
 
     /// <summary>Counts a failed attempt and schedules the next one; returns the attempts made so far.</summary>
-    public int MarkFailed(long spikeId, string error, Func<int, DateTimeOffset> nextAttemptAfter)
-    {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "SELECT attempts FROM risk_spikes WHERE id = $id";
-        read.Parameters.AddWithValue("$id", spikeId);
-        var attempts = Convert.ToInt32(read.ExecuteScalar(), CultureInfo.InvariantCulture) + 1;
-        using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = "UPDATE risk_spikes SET attempts = $attempts, last_error = $error, next_attempt_at = $next, claimed_until = NULL WHERE id = $id AND sent_at IS NULL";
-        update.Parameters.AddWithValue("$attempts", attempts);
-        update.Parameters.AddWithValue("$error", error);
-        update.Parameters.AddWithValue("$next", SqliteDatabase.ToDb(nextAttemptAfter(attempts)));
-        update.Parameters.AddWithValue("$id", spikeId);
-        update.ExecuteNonQuery();
-        transaction.Commit();
-        return attempts;
-    }
+    public int MarkFailed(long spikeId, string error, Func<int, DateTimeOffset> nextAttemptAfter) =>
+        OutboxRows.MarkFailed(database, "risk_spikes", spikeId, error, nextAttemptAfter);
 
     /// <summary>Chats (or other targets) that already received the spike, with the channel's message id.</summary>
     public IReadOnlyDictionary<string, string?> Delivered(long spikeId)
