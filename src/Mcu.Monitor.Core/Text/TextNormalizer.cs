@@ -8,7 +8,8 @@ namespace Mcu.Monitor.Text;
 /// Cleans untrusted post text. <see cref="ForStorage"/> keeps what a person wrote (line breaks, emoji,
 /// case) and removes only what no reader needs: control characters, unpaired surrogates, NUL, stray
 /// whitespace. <see cref="ForMatching"/> further lower-cases, folds ё→е and strips URLs and mentions;
-/// <see cref="ForModel"/> also strips e-mail addresses (the ML models' normalisation; numbers are collapsed by the featurizer).
+/// <see cref="ForModel"/> also strips e-mail addresses and squeezes stretched letters (the ML models' normalisation;
+/// numbers are collapsed by the featurizer).
 /// </summary>
 public static partial class TextNormalizer
 {
@@ -77,8 +78,59 @@ public static partial class TextNormalizer
         return FoldCase(withoutLinks);
     }
 
-    /// <summary>Text as the lexicon and the ML models see it: <see cref="ForMatching"/> without e-mail addresses.</summary>
-    public static string ForModel(string text) => ForMatching(EmailPattern().Replace(text, " "));
+    /// <summary>
+    /// Text as the lexicon and the ML models see it: <see cref="ForMatching"/> without e-mail addresses and with
+    /// letters stretched for emphasis squeezed back (<see cref="SqueezeStretchedLetters"/>).
+    /// </summary>
+    public static string ForModel(string text) => SqueezeStretchedLetters(ForMatching(EmailPattern().Replace(text, " ")));
+
+    /// <summary>
+    /// Folds a run of three or more of the same Cyrillic letter into one («ужаааас» → «ужас», «нееет» → «нет»): feeds
+    /// stretch words for emphasis, and Russian spelling (all but a curiosity like «длинношеее») never triples a letter,
+    /// so the stretched word is the plain one. Latin is left alone («III квартал»). Expects folded text
+    /// (<see cref="FoldCase"/>); returns the same string when nothing is stretched.
+    /// </summary>
+    public static string SqueezeStretchedLetters(string text)
+    {
+        var first = FirstStretch(text);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        builder.Append(text, 0, first);
+        for (var i = first; i < text.Length;)
+        {
+            var c = text[i];
+            var run = 1;
+            while (i + run < text.Length && text[i + run] == c)
+            {
+                run++;
+            }
+
+            builder.Append(c, run >= 3 && IsFoldedCyrillic(c) ? 1 : run);
+            i += run;
+        }
+
+        return builder.ToString();
+    }
+
+    private static int FirstStretch(string text)
+    {
+        for (var i = 0; i + 2 < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == text[i + 1] && c == text[i + 2] && IsFoldedCyrillic(c))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsFoldedCyrillic(char c) => c is >= 'а' and <= 'я';
 
     /// <summary>Lower case with ё folded to е, which Russian writers use interchangeably.</summary>
     public static string FoldCase(string text) =>

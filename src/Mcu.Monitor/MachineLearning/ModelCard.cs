@@ -67,6 +67,12 @@ public sealed record ModelCardEntry
     public required List<ModelCardCandidate> Candidates { get; init; }
 
     public required ModelCardMetrics CrossValidation { get; init; }
+
+    /// <summary>
+    /// Sector model only: the chosen trainer and boost on the corpus's portal appeals when trained on the other texts
+    /// (null when the corpus has under 100 of them).
+    /// </summary>
+    public ModelCardMetrics? CrossGenre { get; init; }
 }
 
 public sealed record ModelCardCandidate(string Trainer, double Score, double Accuracy, double MacroF1, double PositiveF1, double Threshold, double Seconds);

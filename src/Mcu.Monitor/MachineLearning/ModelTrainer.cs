@@ -27,6 +27,9 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
 
     public int Folds { get; init; } = 5;
 
+    /// <summary>Fewest portal appeals for the sector model's cross-genre check (fewer: cross-validation alone chooses).</summary>
+    public int CrossGenreMinimum { get; init; } = 100;
+
     /// <summary>Names of the candidate trainers to try (null: all). Tests use one to stay fast.</summary>
     public IReadOnlyCollection<string>? OnlyTrainers { get; init; }
 
@@ -45,15 +48,22 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         var models = new Dictionary<string, (ITransformer, DataViewSchema, ModelCardEntry, LinearModel)>(StringComparer.Ordinal);
         var sectorExamples = Enumerable.Range(0, texts.Count).Where(i => texts[i].Sector is not null).ToArray();
         var lexiconScores = texts.Select(t => t.Sector is null ? null : lexicon.SectorScoresOf(t.Text)).ToArray();
-        // The sector model serves formal appeals (portals) besides social posts: its trainer and lexicon boost are chosen
-        // on the mean of the cross-validated macro-F1 over all texts and over the corpus's portal appeals.
+        // The sector model serves formal appeals (portals) besides social posts, written by people the team never read:
+        // its trainer and lexicon boost are chosen on the mean of the cross-validated macro-F1 over all texts and the
+        // macro-F1 on the corpus's portal appeals of a model trained without them (a change of genre and author, the
+        // nearest the corpus comes to the shift between the team's texts and real ones).
         models[ModelFiles.Sector] = TrainMulticlass(ModelFiles.Sector, sectorExamples, i => texts[i].Sector!, [.. sectors], vectors, vocabulary.Count, lexiconScores,
             i => texts[i].Network == "portal");
-        models[ModelFiles.Appeal] = TrainBinary(ModelFiles.Appeal, texts, t => t.Appeal, vectors, vocabulary.Count, thresholdOn: null);
-        // A complaint is negative almost by definition, and the corpus is full of them; the tone model's threshold is
-        // set where tone is not implied by the genre: on the texts that are not appeals.
-        models[ModelFiles.Negative] = TrainBinary(ModelFiles.Negative, texts, t => t.Negative, vectors, vocabulary.Count, thresholdOn: t => t.Appeal == false);
-        models[ModelFiles.Inappropriate] = TrainBinary(ModelFiles.Inappropriate, texts, t => t.Inappropriate, vectors, vocabulary.Count, thresholdOn: null);
+        // The worker reads VK, OK and Telegram, where an appeal is one post among chatter; on a feedback portal nearly every
+        // text is one. The appeal model learns from both, but its threshold (and trainer) are set on the social-network
+        // texts, where the decision is made.
+        models[ModelFiles.Appeal] = TrainBinary(ModelFiles.Appeal, texts, t => t.Appeal, vectors, vocabulary.Count, thresholdOn: t => t.Network != "portal");
+        // A complaint is negative almost by definition, and the corpus is full of them: trained on appeals, the tone model
+        // learns the subjects of complaints («яма», «не вывозят») as negative tone and then calls a calm mention of them
+        // negative anywhere. It learns tone from the texts that are not appeals (labelled so or not labelled at all);
+        // with the corpus's own tone texts held out, that raised their negative-class F1 from 0.784 to 0.799 (README).
+        models[ModelFiles.Negative] = TrainBinary(ModelFiles.Negative, texts, t => t.Appeal == true ? null : t.Negative, vectors, vocabulary.Count);
+        models[ModelFiles.Inappropriate] = TrainBinary(ModelFiles.Inappropriate, texts, t => t.Inappropriate, vectors, vocabulary.Count);
         return new Result(vocabulary, models);
     }
 
@@ -127,7 +137,8 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         }), dimension);
 
         var folds = FoldOf(examples.Length);
-        var results = new List<(Candidate Candidate, ModelCardCandidate Card, ClassificationReport Report, float[][] OutOfFold)>();
+        var (crossGenre, shiftTrain) = CrossGenreSplit(examples, label, classes, inSubset);
+        var results = new List<(Candidate Candidate, ModelCardCandidate Card, ClassificationReport Report, float[][] OutOfFold, float[][] OutOfGenre)>();
         foreach (var candidate in Filter(MulticlassCandidates()))
         {
             var stopwatch = Stopwatch.StartNew();
@@ -153,25 +164,43 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
                 }
             }
 
-            var subset = Report(examples, label, classes, outOfFold, 0, lexiconScores, inSubset, onlySubset: true);
-            var score = SelectionScore(report, subset);
+            var outOfGenre = new float[examples.Length][];
+            ClassificationReport? genre = null;
+            if (crossGenre)
+            {
+                progress.WriteLine($"  {name}: {candidate.Name}, trained without the portal appeals…");
+                var ml = new MLContext(Seed);
+                var model = ModelFiles.ToLinearModel(name, MlRows.WithKeyLabel(ml, candidate.Create(ml)).Fit(View(ml, shiftTrain)), classes);
+                for (var k = 0; k < examples.Length; k++)
+                {
+                    if (inSubset(examples[k]))
+                    {
+                        outOfGenre[k] = new float[classes.Count];
+                        model.Probabilities(vectors[examples[k]], outOfGenre[k]);
+                    }
+                }
+
+                genre = Report(examples, label, classes, outOfGenre, 0, lexiconScores, inSubset, onlySubset: true);
+            }
+
+            var score = SelectionScore(report, genre);
             var card = new ModelCardCandidate(candidate.Name, Math.Round(score, 4), report.Accuracy, report.MacroF1, 0, 0, Math.Round(stopwatch.Elapsed.TotalSeconds, 1));
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {name}: {candidate.Name}: cross-validated accuracy {report.Accuracy:0.000}, macro-F1 {report.MacroF1:0.000}, on portal appeals {subset.MacroF1:0.000} (n {subset.Total}) ({card.Seconds:0.0} s)"));
-            results.Add((candidate, card, report, outOfFold));
+                $"  {name}: {candidate.Name}: cross-validated accuracy {report.Accuracy:0.000}, macro-F1 {report.MacroF1:0.000}; on portal appeals when trained without them {(genre is null ? "–" : genre.MacroF1.ToString("0.000", CultureInfo.InvariantCulture))} ({card.Seconds:0.0} s)"));
+            results.Add((candidate, card, report, outOfFold, outOfGenre));
         }
 
         var best = results.OrderByDescending(r => r.Card.Score).First();
 
         // how much to add the lexicon's sector scores, on the best trainer's out-of-fold probabilities
-        var (boost, boosted, _) = Boosts.Select(b =>
+        var (boost, boosted, boostedGenre, _) = Boosts.Select(b =>
         {
             var all = Report(examples, label, classes, best.OutOfFold, b, lexiconScores, inSubset, onlySubset: false);
-            var subset = Report(examples, label, classes, best.OutOfFold, b, lexiconScores, inSubset, onlySubset: true);
+            var genre = crossGenre ? Report(examples, label, classes, best.OutOfGenre, b, lexiconScores, inSubset, onlySubset: true) : null;
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {name}: lexicon boost {b}: cross-validated macro-F1 {all.MacroF1:0.000}, on portal appeals {subset.MacroF1:0.000}"));
-            return (b, all, Math.Round(SelectionScore(all, subset), 3));
-        }).OrderByDescending(r => r.Item3).ThenBy(r => r.b).First();
+                $"  {name}: lexicon boost {b}: cross-validated macro-F1 {all.MacroF1:0.000}; on portal appeals when trained without them {(genre is null ? "–" : genre.MacroF1.ToString("0.000", CultureInfo.InvariantCulture))}"));
+            return (b, all, genre, Math.Round(SelectionScore(all, genre), 3));
+        }).OrderByDescending(r => r.Item4).ThenBy(r => r.b).First();
 
         progress.WriteLine($"  {name}: training {best.Candidate.Name} on all {examples.Length} examples…");
         var finalMl = new MLContext(Seed);
@@ -190,13 +219,14 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
             NonZeroWeights = finalModel.NonZeroWeights,
             Candidates = [.. results.Select(r => r.Card)],
             CrossValidation = Metrics(boosted),
+            CrossGenre = boostedGenre is null ? null : Metrics(boostedGenre),
         };
         return (final, finalView.Schema, entry, finalModel);
     }
 
     private (ITransformer, DataViewSchema, ModelCardEntry, LinearModel) TrainBinary(
         string name, IReadOnlyList<LabelledText> texts, Func<LabelledText, bool?> label, FeatureVector[] vectors, int dimension,
-        Func<LabelledText, bool>? thresholdOn)
+        Func<LabelledText, bool>? thresholdOn = null)
     {
         var examples = Enumerable.Range(0, texts.Count).Where(i => label(texts[i]) is not null).ToArray();
         var positives = examples.Count(i => label(texts[i]) == true);
@@ -232,20 +262,21 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
                 }
             }
 
-            // the threshold that maximises the positive class's F1 on the out-of-fold probabilities (of the texts it is set on)
+            // the threshold that maximises the positive class's F1 on the out-of-fold probabilities (of the texts it is
+            // set on, which also score the candidate)
             var setOn = thresholdOn is null ? null : examples.Select(i => thresholdOn(texts[i])).ToArray();
-            var (threshold, _) = Enumerable.Range(5, 91).Select(t => t / 100.0)
+            var (threshold, scored) = Enumerable.Range(5, 91).Select(t => t / 100.0)
                 .Select(t => (t, BinaryReport(examples, k => label(texts[examples[k]]) == true, outOfFold, t, setOn)))
                 .OrderByDescending(p => p.Item2.For("1").F1).ThenBy(p => Math.Abs(p.t - 0.5)).First();
             var report = BinaryReport(examples, k => label(texts[examples[k]]) == true, outOfFold, threshold, null);
             if (setOn is not null)
             {
-                var subset = BinaryReport(examples, k => label(texts[examples[k]]) == true, outOfFold, threshold, setOn);
                 progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {name}: threshold set on {subset.Total} texts that are not appeals: F1(1) there {subset.For("1").F1:0.000}"));
+                    $"  {name}: threshold set on {scored.Total} texts: F1(1) there {scored.For("1").F1:0.000}"));
             }
+
             var positiveF1 = report.For("1").F1;
-            var card = new ModelCardCandidate(candidate.Name, positiveF1, report.Accuracy, report.MacroF1, positiveF1, threshold, Math.Round(stopwatch.Elapsed.TotalSeconds, 1));
+            var card = new ModelCardCandidate(candidate.Name, scored.For("1").F1, report.Accuracy, report.MacroF1, positiveF1, threshold, Math.Round(stopwatch.Elapsed.TotalSeconds, 1));
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {name}: {candidate.Name}: cross-validated F1(1) {positiveF1:0.000} at threshold {threshold:0.00}, accuracy {report.Accuracy:0.000}, macro-F1 {report.MacroF1:0.000} ({card.Seconds:0.0} s)"));
             results.Add((candidate, card, report));
@@ -294,9 +325,20 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         return report;
     }
 
-    /// <summary>Mean macro-F1 over all texts and the subset (all texts alone when the subset has under 100).</summary>
-    private static double SelectionScore(ClassificationReport all, ClassificationReport subset) =>
-        subset.Total >= 100 ? (all.MacroF1 + subset.MacroF1) / 2 : all.MacroF1;
+    /// <summary>Mean of the cross-validated macro-F1 and the cross-genre one (the cross-validated alone without it).</summary>
+    private static double SelectionScore(ClassificationReport all, ClassificationReport? crossGenre) =>
+        crossGenre is null ? all.MacroF1 : (all.MacroF1 + crossGenre.MacroF1) / 2;
+
+    /// <summary>
+    /// Whether the cross-genre check can run — at least <see cref="CrossGenreMinimum"/> examples in the subset and every
+    /// class among the others — and the examples it trains on.
+    /// </summary>
+    private (bool Possible, int[] Train) CrossGenreSplit(int[] examples, Func<int, string> label, List<string> classes, Func<int, bool> inSubset)
+    {
+        var train = examples.Where(i => !inSubset(i)).ToArray();
+        var possible = examples.Length - train.Length >= CrossGenreMinimum && classes.All(c => train.Any(i => label(i) == c));
+        return (possible, train);
+    }
 
     private static ClassificationReport BinaryReport(int[] examples, Func<int, bool> isPositive, float[] probabilities, double threshold, bool[]? only)
     {

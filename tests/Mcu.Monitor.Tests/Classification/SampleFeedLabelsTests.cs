@@ -84,7 +84,7 @@ public class SampleFeedLabelsTests(ITestOutputHelper output)
 
         double Share(int k) => Math.Round((double)k / n, 3);
         var appealF1 = Math.Round(2.0 * appealTp / (2 * appealTp + appealFp + appealFn), 3);
-        output.WriteLine($"items {n}: sector accuracy {Share(sector)}, appeal accuracy {Share(appeal)} (F1 {appealF1}), " +
+        output.WriteLine($"items {n}: sector accuracy {Share(sector)}, appeal accuracy {Share(appeal)} (F1 {appealF1}; {appealFp} taken for appeals, {appealFn} missed), " +
             $"risk exact {Share(riskExact)}, risk within one level {Share(riskNear)}, locality accuracy {Share(locality)}");
 
         Assert.True(n >= 300, $"the sample feed must hold at least 300 items, has {n}");

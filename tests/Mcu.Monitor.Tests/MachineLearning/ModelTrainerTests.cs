@@ -37,6 +37,44 @@ public class ModelTrainerTests
     }
 
     [Fact]
+    public void Train_WithPortalAppeals_ScoresTheSectorModelOnThemTrainedWithoutThem()
+    {
+        // the "portal" copies carry the sector of the next text in the list: a model that saw them could get some
+        // right, one trained only on the others gets none
+        var social = TinyCorpus.Texts;
+        var portal = social.Select((t, i) => t with { Sector = social[(i + 6) % social.Count].Sector, Network = "portal" }).ToList();
+        var trainer = TinyCorpus.Trainer(42, crossGenreMinimum: portal.Count);
+
+        var entry = trainer.Train([.. social, .. portal], TinyCorpus.Sectors).Models[ModelFiles.Sector].Entry;
+
+        Assert.NotNull(entry.CrossGenre);
+        Assert.Equal(portal.Count, entry.CrossGenre.N);
+        Assert.InRange(entry.CrossGenre.Accuracy, 0, 0.2);
+        Assert.Equal(social.Count + portal.Count, entry.CrossValidation.N);
+    }
+
+    [Fact]
+    public void Train_ToneModel_LearnsFromTheTextsThatAreNotAppeals()
+    {
+        var card = ModelFiles.ReadCard(TinyCorpus.ModelDirectory);
+
+        var expected = TinyCorpus.Texts.Count(t => t.Appeal != true && t.Negative is not null);
+        Assert.InRange(expected, 1, TinyCorpus.Texts.Count - 1);
+        Assert.Equal(expected, card.Models[ModelFiles.Negative].Examples);
+        Assert.Equal(TinyCorpus.Texts.Count, card.Models[ModelFiles.Appeal].Examples);
+    }
+
+    [Fact]
+    public void Train_TooFewPortalAppeals_LeavesTheCrossGenreCheckOut()
+    {
+        var texts = TinyCorpus.Texts.Select((t, i) => i < 5 ? t with { Network = "portal" } : t).ToList();
+
+        var entry = TinyCorpus.Trainer(42).Train(texts, TinyCorpus.Sectors).Models[ModelFiles.Sector].Entry;
+
+        Assert.Null(entry.CrossGenre);
+    }
+
+    [Fact]
     public void Train_TinyCorpus_LearnsItsOwnExamples()
     {
         var classifier = new ModelClassifier(TinyCorpus.Lexicon(), ModelFiles.Load(TinyCorpus.ModelDirectory, TinyCorpus.Lexicon()));

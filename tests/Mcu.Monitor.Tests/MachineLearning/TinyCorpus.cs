@@ -71,9 +71,10 @@ public static class TinyCorpus
 
     public static LexiconClassifier Lexicon() => new(TestConfiguration.Classification());
 
-    public static ModelTrainer Trainer(int seed) => new(Lexicon(), TextWriter.Null)
+    public static ModelTrainer Trainer(int seed, int crossGenreMinimum = 100) => new(Lexicon(), TextWriter.Null)
     {
         Seed = seed,
+        CrossGenreMinimum = crossGenreMinimum,
         Folds = 2,
         OnlyTrainers = ["SdcaMaximumEntropy", "SdcaLogisticRegression"],
         Settings = new FeaturizerSettings { MinDocumentFrequency = 1 },

@@ -152,6 +152,25 @@ public class TextNormalizerTests
         Assert.Contains("пишите", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("УЖАААААС просто", "ужас просто")]
+    [InlineData("нееет, ну почемууу((", "нет, ну почему((")]
+    [InlineData("ааа", "а")]
+    [InlineData("ванна и касса", "ванна и касса")]
+    [InlineData("III квартал, zzz", "iii квартал, zzz")]
+    [InlineData("!!!))) 111", "!!!))) 111")]
+    public void ForModel_StretchedCyrillicLetters_Squeezed(string input, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.ForModel(input));
+    }
+
+    [Fact]
+    public void SqueezeStretchedLetters_NothingStretched_ReturnsSameInstance()
+    {
+        var text = "обычный текст без растяжек";
+        Assert.Same(text, TextNormalizer.SqueezeStretchedLetters(text));
+    }
+
     [Fact]
     public void ForMatching_EmailAddress_NotTreatedAsMention()
     {
