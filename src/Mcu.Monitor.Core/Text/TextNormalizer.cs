@@ -85,9 +85,10 @@ public static partial class TextNormalizer
     public static string ForModel(string text) => SqueezeStretchedLetters(ForMatching(EmailPattern().Replace(text, " ")));
 
     /// <summary>
-    /// Folds a run of three or more of the same Cyrillic letter into one («ужаааас» → «ужас», «нееет» → «нет»): feeds
-    /// stretch words for emphasis, and Russian spelling (all but a curiosity like «длинношеее») never triples a letter,
-    /// so the stretched word is the plain one. Latin is left alone («III квартал»). Expects folded text
+    /// Folds a run of three or more of the same Cyrillic vowel inside a longer word into one («ужаааас» → «ужас»,
+    /// «нееет» → «нет»): feeds stretch words for emphasis, and Russian spelling (but for a curiosity like «длинношеее»)
+    /// never triples a letter, so the stretched word is the plain one. Consonants and whole-word runs are left alone,
+    /// as abbreviations are made of them («ООО», «СССР»), and so is Latin («III квартал»). Expects folded text
     /// (<see cref="FoldCase"/>); returns the same string when nothing is stretched.
     /// </summary>
     public static string SqueezeStretchedLetters(string text)
@@ -102,14 +103,8 @@ public static partial class TextNormalizer
         builder.Append(text, 0, first);
         for (var i = first; i < text.Length;)
         {
-            var c = text[i];
-            var run = 1;
-            while (i + run < text.Length && text[i + run] == c)
-            {
-                run++;
-            }
-
-            builder.Append(c, run >= 3 && IsFoldedCyrillic(c) ? 1 : run);
+            var run = RunAt(text, i);
+            builder.Append(text[i], IsStretch(text, i, run) ? 1 : run);
             i += run;
         }
 
@@ -118,19 +113,34 @@ public static partial class TextNormalizer
 
     private static int FirstStretch(string text)
     {
-        for (var i = 0; i + 2 < text.Length; i++)
+        for (var i = 0; i < text.Length;)
         {
-            var c = text[i];
-            if (c == text[i + 1] && c == text[i + 2] && IsFoldedCyrillic(c))
+            var run = RunAt(text, i);
+            if (IsStretch(text, i, run))
             {
                 return i;
             }
+
+            i += run;
         }
 
         return -1;
     }
 
-    private static bool IsFoldedCyrillic(char c) => c is >= 'а' and <= 'я';
+    private static int RunAt(string text, int start)
+    {
+        var run = 1;
+        while (start + run < text.Length && text[start + run] == text[start])
+        {
+            run++;
+        }
+
+        return run;
+    }
+
+    private static bool IsStretch(string text, int start, int run) =>
+        run >= 3 && "аеиоуыэюя".Contains(text[start], StringComparison.Ordinal)
+        && (start > 0 && char.IsLetter(text[start - 1]) || start + run < text.Length && char.IsLetter(text[start + run]));
 
     /// <summary>Lower case with ё folded to е, which Russian writers use interchangeably.</summary>
     public static string FoldCase(string text) =>

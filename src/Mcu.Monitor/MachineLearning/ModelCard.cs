@@ -69,8 +69,8 @@ public sealed record ModelCardEntry
     public required ModelCardMetrics CrossValidation { get; init; }
 
     /// <summary>
-    /// Sector model only: the chosen trainer and boost on the corpus's portal appeals when trained on the other texts
-    /// (null when the corpus has under 100 of them).
+    /// Sector model only: the chosen trainer and boost on the corpus's portal texts when trained on the other texts
+    /// (null when there are fewer than <c>ModelTrainer.CrossGenreMinimum</c> of them or a sector has no other text).
     /// </summary>
     public ModelCardMetrics? CrossGenre { get; init; }
 }

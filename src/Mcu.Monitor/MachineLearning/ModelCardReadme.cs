@@ -47,7 +47,7 @@ public static class ModelCardReadme
             var genre = entry.CrossGenre!;
             var perClass = string.Join(", ", genre.PerClass.Select(p => FormattableString.Invariant($"{p.Key} {p.Value.F1:0.000}")));
             Line($"");
-            Line($"Across genres ({name}): trained without the corpus's {genre.N} portal appeals and scored on them, accuracy {genre.Accuracy:0.000}, macro-F1 {genre.MacroF1:0.000} ({perClass}).");
+            Line($"Across genres ({name}): trained without the corpus's {genre.N} portal texts and scored on them, accuracy {genre.Accuracy:0.000}, macro-F1 {genre.MacroF1:0.000} ({perClass}).");
         }
 
         Line($"");

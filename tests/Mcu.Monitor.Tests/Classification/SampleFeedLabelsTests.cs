@@ -23,13 +23,16 @@ public class SampleFeedLabelsTests(ITestOutputHelper output)
     /// <summary>
     /// The shipped ML models on the same feed: the models were not tuned on it (the corpus was written separately),
     /// but the weights of the models' tone and inappropriateness in the risk were chosen on it (README, «The classifier»).
+    /// Appeal accuracy measured 0.845 (session 2), 0.822 with session 4's mislabelled appeals (data/corpus/README.md) and
+    /// 0.827–0.84 after the fix: two trainings with the same cross-validated appeal F1 differed by five posts of 399, so
+    /// the floor sits below that.
     /// </summary>
     [Fact]
     public void ModelClassifier_OnSampleFeed_MeetsMeasuredFloors()
     {
         var lexicon = new LexiconClassifier(TestConfiguration.Classification());
         Measure(new Mcu.Monitor.Classification.Models.ModelClassifier(lexicon, Mcu.Monitor.MachineLearning.ModelFiles.Load("models", lexicon)),
-            sectorFloor: 0.74, appealFloor: 0.83, riskNearFloor: 0.9);
+            sectorFloor: 0.78, appealFloor: 0.81, riskNearFloor: 0.9);
     }
 
     private void Measure(IPostClassifier classifier, double sectorFloor, double appealFloor, double riskNearFloor)

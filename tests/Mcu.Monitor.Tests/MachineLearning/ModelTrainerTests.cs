@@ -11,8 +11,10 @@ public class ModelTrainerTests
     [Fact]
     public void Train_SameSeedTwice_GivesIdenticalWeightsAndPredictions()
     {
-        var first = TinyCorpus.Trainer(seed: 7).Train(TinyCorpus.Texts, TinyCorpus.Sectors);
-        var second = TinyCorpus.Trainer(seed: 7).Train(TinyCorpus.Texts, TinyCorpus.Sectors);
+        // portal copies turn the cross-genre check on, so it is covered too
+        List<LabelledText> texts = [.. TinyCorpus.Texts, .. TinyCorpus.Texts.Select(t => t with { Text = "Обращение: " + t.Text, Network = "portal" })];
+        var first = TinyCorpus.Trainer(seed: 7, crossGenreMinimum: TinyCorpus.Texts.Count).Train(texts, TinyCorpus.Sectors);
+        var second = TinyCorpus.Trainer(seed: 7, crossGenreMinimum: TinyCorpus.Texts.Count).Train(texts, TinyCorpus.Sectors);
 
         Assert.Equal(first.Vocabulary.Texts, second.Vocabulary.Texts);
         foreach (var name in ModelFiles.Names)
@@ -31,7 +33,12 @@ public class ModelTrainerTests
             Assert.Equal(
                 System.Text.Json.JsonSerializer.Serialize(first.Models[name].Entry.CrossValidation),
                 System.Text.Json.JsonSerializer.Serialize(second.Models[name].Entry.CrossValidation));
+            Assert.Equal(
+                System.Text.Json.JsonSerializer.Serialize(first.Models[name].Entry.CrossGenre),
+                System.Text.Json.JsonSerializer.Serialize(second.Models[name].Entry.CrossGenre));
         }
+
+        Assert.NotNull(first.Models[ModelFiles.Sector].Entry.CrossGenre);
 
         Assert.True(first.Models[ModelFiles.Sector].Model.NonZeroWeights > 0, "the sector model learned nothing");
     }
@@ -54,14 +61,17 @@ public class ModelTrainerTests
     }
 
     [Fact]
-    public void Train_ToneModel_LearnsFromTheTextsThatAreNotAppeals()
+    public void Train_ToneModel_LearnsFromTheTextsNotLabelledAsAppeals()
     {
-        var card = ModelFiles.ReadCard(TinyCorpus.ModelDirectory);
+        var unlabelled = new LabelledText("опять яма на дороге, колесо пробил, сколько можно") { Sector = "roads", Negative = true };
 
-        var expected = TinyCorpus.Texts.Count(t => t.Appeal != true && t.Negative is not null);
-        Assert.InRange(expected, 1, TinyCorpus.Texts.Count - 1);
-        Assert.Equal(expected, card.Models[ModelFiles.Negative].Examples);
-        Assert.Equal(TinyCorpus.Texts.Count, card.Models[ModelFiles.Appeal].Examples);
+        var entries = TinyCorpus.Trainer(42).Train([.. TinyCorpus.Texts, unlabelled], TinyCorpus.Sectors).Models;
+
+        var expected = TinyCorpus.Texts.Count(t => t.Appeal == false && t.Negative is not null) + 1;
+        Assert.InRange(expected, 2, TinyCorpus.Texts.Count - 1);
+        Assert.Equal(expected, entries[ModelFiles.Negative].Entry.Examples);
+        Assert.Equal(TinyCorpus.Texts.Count, entries[ModelFiles.Appeal].Entry.Examples);
+        Assert.Equal(TinyCorpus.Texts.Count + 1, entries[ModelFiles.Sector].Entry.Examples);
     }
 
     [Fact]
