@@ -35,6 +35,12 @@ public sealed class LoadedModels(ILogger<LoadedModels> logger)
         try
         {
             var models = ModelFiles.Load(settings.Directory, lexicon);
+            if (models.LexiconVersion is { } trained && trained != lexicon.ModelVersion)
+            {
+                // an operator may edit the term lists (the sectors themselves are checked against the vocabulary)
+                ModelLog.LexiconChanged(logger, trained, lexicon.ModelVersion);
+            }
+
             return new ModelState(lexicon, models, new ModelClassifier(lexicon, models), null);
         }
         catch (ModelLoadException ex)

@@ -127,6 +127,7 @@ public static class ModelFiles
         return new ModelSet
         {
             Version = card.Version,
+            LexiconVersion = card.LexiconVersion,
             Settings = card.Featurizer,
             Vocabulary = vocabulary,
             Sector = LoadOne(Sector),

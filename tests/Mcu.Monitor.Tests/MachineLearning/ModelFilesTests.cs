@@ -1,5 +1,6 @@
 using Mcu.Monitor.MachineLearning;
 using Mcu.Monitor.Tests.TestSupport;
+using Microsoft.Extensions.Logging;
 
 namespace Mcu.Monitor.Tests.MachineLearning;
 
@@ -78,5 +79,25 @@ public class ModelFilesTests
         }
 
         Assert.True(File.Exists(Path.Combine(TinyCorpus.ModelDirectory, "README.md")));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Load_ConfiguredLexiconDiffersFromTraining_WarnsOnlyThen(bool edited)
+    {
+        var collected = new CollectingLogger();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(new CollectingLoggerProvider(collected)));
+        var options = TestConfiguration.Classification();
+        options.Models.Directory = TinyCorpus.ModelDirectory;
+        if (edited)
+        {
+            options.Lexicon.ToneNegative.Add("совсем новое слово");
+        }
+
+        var state = new LoadedModels(factory.CreateLogger<LoadedModels>()).Get(options);
+
+        Assert.NotNull(state.Models);
+        Assert.Equal(edited, collected.Lines.Any(l => l.EventId == 5001 && l.Message.Contains(state.Lexicon.ModelVersion, StringComparison.Ordinal)));
     }
 }

@@ -8,6 +8,9 @@ public sealed class ModelSet
 {
     public required string Version { get; init; }
 
+    /// <summary>The lexicon the models were trained with (<see cref="LexiconClassifier.ModelVersion"/>), from the card.</summary>
+    public string? LexiconVersion { get; init; }
+
     public required FeaturizerSettings Settings { get; init; }
 
     public required FeatureVocabulary Vocabulary { get; init; }
