@@ -45,9 +45,8 @@ public static class ModelCardReadme
         foreach (var (name, entry) in card.Models.Where(m => m.Value.CrossGenre is not null))
         {
             var genre = entry.CrossGenre!;
-            var perClass = string.Join(", ", genre.PerClass.Select(p => FormattableString.Invariant($"{p.Key} {p.Value.F1:0.000}")));
             Line($"");
-            Line($"Across genres ({name}): trained without the corpus's {genre.N} portal texts and scored on them, accuracy {genre.Accuracy:0.000}, macro-F1 {genre.MacroF1:0.000} ({perClass}).");
+            Line($"Across genres ({name}): trained without the corpus's {genre.N} portal texts and scored on them, accuracy {genre.Accuracy:0.000}, macro-F1 {genre.MacroF1:0.000} ({PerClassF1(genre)}).");
         }
 
         Line($"");
@@ -71,11 +70,13 @@ public static class ModelCardReadme
             Line($"|---|---|---|---|---|---|---|");
             foreach (var evaluation in card.Evaluations.Values.OrderBy(e => e.Model, StringComparer.Ordinal))
             {
-                var perClass = string.Join(", ", evaluation.Metrics.PerClass.Select(p => FormattableString.Invariant($"{p.Key} {p.Value.F1:0.000}")));
-                Line($"| {evaluation.Model} | `{evaluation.Data}` | {evaluation.Metrics.N} | {evaluation.Metrics.Accuracy:0.000} | {evaluation.Metrics.MacroF1:0.000} | {perClass} | `{evaluation.Command}` |");
+                Line($"| {evaluation.Model} | `{evaluation.Data}` | {evaluation.Metrics.N} | {evaluation.Metrics.Accuracy:0.000} | {evaluation.Metrics.MacroF1:0.000} | {PerClassF1(evaluation.Metrics)} | `{evaluation.Command}` |");
             }
         }
 
         File.WriteAllText(Path.Combine(directory, "README.md"), text.ToString());
     }
+
+    private static string PerClassF1(ModelCardMetrics metrics) =>
+        string.Join(", ", metrics.PerClass.Select(p => FormattableString.Invariant($"{p.Key} {p.Value.F1:0.000}")));
 }

@@ -274,7 +274,7 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
             var (threshold, scored) = Enumerable.Range(5, 91).Select(t => t / 100.0)
                 .Select(t => (t, BinaryReport(examples, k => label(texts[examples[k]]) == true, outOfFold, t, setOn)))
                 .OrderByDescending(p => p.Item2.For("1").F1).ThenBy(p => Math.Abs(p.t - 0.5)).First();
-            var report = BinaryReport(examples, k => label(texts[examples[k]]) == true, outOfFold, threshold, null);
+            var report = setOn is null ? scored : BinaryReport(examples, k => label(texts[examples[k]]) == true, outOfFold, threshold, null);
             if (setOn is not null)
             {
                 progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
