@@ -75,6 +75,43 @@ public class ModelTrainerTests
     }
 
     [Fact]
+    public void Train_SentimentSums_LearntByTheToneModelsNotBySector()
+    {
+        var (result, card) = TinyCorpus.Train(Directory.CreateTempSubdirectory("mcu-models-").FullName, seed: 42);
+        var featurizer = new TextFeaturizer(TinyCorpus.Lexicon(), card.Featurizer);
+        var sentiment = Enumerable.Range(0, featurizer.SpecialNames.Count).Where(i => featurizer.SpecialNames[i].StartsWith("senti:", StringComparison.Ordinal)).ToList();
+        var sector = result.Models[ModelFiles.Sector].Model;
+        var negative = result.Models[ModelFiles.Negative].Model;
+
+        Assert.True(card.Featurizer.SentimentLexicon);
+        Assert.Equal(4, sentiment.Count);
+        Assert.All(sentiment, f => Assert.All(Enumerable.Range(0, sector.Classes.Count), c => Assert.Equal(0f, sector.Weight(f, c))));
+        Assert.Contains(sentiment, f => negative.Weight(f, 0) != 0);
+    }
+
+    [Fact]
+    public void Featurize_SentimentLexiconOn_AddsTheSumsAndWithoutSentimentDropsThem()
+    {
+        var lexicon = TinyCorpus.Lexicon();
+        var on = new TextFeaturizer(lexicon, new FeaturizerSettings { MinDocumentFrequency = 1, SentimentLexicon = true });
+        var off = new TextFeaturizer(lexicon, new FeaturizerSettings { MinDocumentFrequency = 1 });
+        on.UseVocabulary(FeatureVocabulary.Build(TinyCorpus.Texts.Select(t => t.Text), on));
+        var negativeSum = on.SpecialNames.ToList().IndexOf("senti:negative");
+        var negativeOnly = on.SpecialNames.ToList().IndexOf("senti:negative_only");
+
+        var vector = on.Featurize("ужасная дорога, отвратительный ремонт");
+        var dropped = on.WithoutSentiment(vector);
+
+        // cards written before the lexicon featurise as they were trained
+        Assert.DoesNotContain(off.SpecialNames, n => n.StartsWith("senti:", StringComparison.Ordinal));
+        Assert.Equal(on.SpecialNames.Count - 4, off.SpecialNames.Count);
+        Assert.Equal(2f, vector.Values[Array.IndexOf(vector.Indices, negativeSum)]);
+        Assert.Contains(negativeOnly, vector.Indices);
+        Assert.Equal(vector.Count - 2, dropped.Count);
+        Assert.DoesNotContain(dropped.Indices, i => i >= negativeSum && i < on.SpecialNames.Count);
+    }
+
+    [Fact]
     public void Train_TooFewPortalAppeals_LeavesTheCrossGenreCheckOut()
     {
         var texts = TinyCorpus.Texts.Select((t, i) => i < 5 ? t with { Network = "portal" } : t).ToList();
@@ -188,6 +225,19 @@ public class ModelTrainerTests
         // the top terms are n-grams of the text (stems, bigrams or character n-grams) or the lexicon's matched terms
         Assert.Matches("«[^»]+» \\+\\d", sectorReason);
         Assert.Contains(result.Reasons, r => r.StartsWith("риск", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Explanations_EverySpecialFeature_HasAName()
+    {
+        var featurizer = new TextFeaturizer(TinyCorpus.Lexicon(), new FeaturizerSettings { SentimentLexicon = true });
+
+        // sector scores are named with their matched terms; every other special feature needs words an officer reads
+        var unnamed = featurizer.SpecialNames
+            .Where(n => !n.StartsWith("lex:sector:", StringComparison.Ordinal) && ModelClassifier.SpecialText(n) == n)
+            .ToList();
+
+        Assert.Empty(unnamed);
     }
 
     [Fact]

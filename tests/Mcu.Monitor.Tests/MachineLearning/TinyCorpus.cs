@@ -77,7 +77,7 @@ public static class TinyCorpus
         CrossGenreMinimum = crossGenreMinimum,
         Folds = 2,
         OnlyTrainers = ["SdcaMaximumEntropy", "SdcaLogisticRegression"],
-        Settings = new FeaturizerSettings { MinDocumentFrequency = 1 },
+        Settings = new FeaturizerSettings { MinDocumentFrequency = 1, SentimentLexicon = true },
     };
 
     public static (ModelTrainer.Result Result, ModelCard Card) Train(string directory, int seed)

@@ -17,4 +17,10 @@ public sealed record FeaturizerSettings
 
     /// <summary>Most n-grams kept (the most frequent).</summary>
     public int MaxFeatures { get; init; } = 300_000;
+
+    /// <summary>
+    /// Sums of the general sentiment lexicon (<see cref="Text.SentimentLexicon"/>) as features. Off for model cards
+    /// written before it existed, so they keep featurising as they were trained; `model train` turns it on.
+    /// </summary>
+    public bool SentimentLexicon { get; init; }
 }

@@ -155,7 +155,12 @@ public sealed class ModelClassifier : IPostClassifier
             return $"словарь {name["lex:sector:".Length..]} [{string.Join(", ", score.Terms.Select(LexiconClassifier.Quote))}]";
         }
 
-        return name switch
+        return SpecialText(name);
+    }
+
+    /// <summary>How an explanation names a special feature (other than a sector's lexicon score) for an officer.</summary>
+    internal static string SpecialText(string name) =>
+        name switch
         {
             "lex:appeal_cue" => "призыв (словарь)",
             "lex:non_appeal" => "благодарность/объявление (словарь)",
@@ -174,7 +179,10 @@ public sealed class ModelClassifier : IPostClassifier
             "txt:sad" => "смайл «(»",
             "txt:short" => "короткий текст",
             "txt:long" => "длинный текст",
+            "senti:negative" => "негативные слова (общий словарь)",
+            "senti:positive" => "позитивные слова (общий словарь)",
+            "senti:negative_only" => "только негативные слова (общий словарь)",
+            "senti:positive_only" => "только позитивные слова (общий словарь)",
             _ => name,
         };
-    }
 }

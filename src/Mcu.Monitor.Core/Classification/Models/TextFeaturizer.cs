@@ -31,6 +31,9 @@ public sealed class TextFeaturizer
     private static readonly string[] TextFeatures =
         ["txt:question", "txt:exclaim", "txt:exclaim_many", "txt:caps", "txt:smile", "txt:sad", "txt:short", "txt:long"];
 
+    private static readonly string[] SentimentFeatures =
+        ["senti:negative", "senti:positive", "senti:negative_only", "senti:positive_only"];
+
     [ThreadStatic]
     private static List<int>? _found;
 
@@ -52,6 +55,7 @@ public sealed class TextFeaturizer
             .. _sectors.Select(s => "lex:sector:" + s),
             .. SignalFeatures.Select(f => f.Name),
             .. TextFeatures,
+            .. settings.SentimentLexicon ? SentimentFeatures : [],
         ];
     }
 
@@ -61,6 +65,19 @@ public sealed class TextFeaturizer
 
     /// <summary>Names of the special features, the first entries of every vocabulary built with this featurizer.</summary>
     public IReadOnlyList<string> SpecialNames { get; }
+
+    /// <summary>Drops the general sentiment sums from a vector (for a model that should not learn from them).</summary>
+    public FeatureVector WithoutSentiment(FeatureVector vector)
+    {
+        if (!Settings.SentimentLexicon)
+        {
+            return vector;
+        }
+
+        var first = SpecialNames.Count - SentimentFeatures.Length;
+        var keep = Enumerable.Range(0, vector.Count).Where(k => vector.Indices[k] < first || vector.Indices[k] >= SpecialNames.Count).ToArray();
+        return keep.Length == vector.Count ? vector : new FeatureVector([.. keep.Select(k => vector.Indices[k])], [.. keep.Select(k => vector.Values[k])]);
+    }
 
     public FeatureVocabulary Vocabulary => _vocabulary ?? throw new InvalidOperationException("no vocabulary: build or load one first");
 
@@ -281,6 +298,28 @@ public sealed class TextFeaturizer
             }
 
             index++;
+        }
+
+        if (Settings.SentimentLexicon)
+        {
+            // a word scored ±5 counts 1; capped so that a long rant does not outweigh everything else
+            var tally = SentimentLexicon.Tally(analysis.Tokens);
+            (bool On, float Value)[] sentiment =
+            [
+                (tally.Negative > 0, Math.Min(tally.Negative / 5, 3)),
+                (tally.Positive > 0, Math.Min(tally.Positive / 5, 3)),
+                (tally.NegativeWords > 0 && tally.PositiveWords == 0, 1),
+                (tally.PositiveWords > 0 && tally.NegativeWords == 0, 1),
+            ];
+            foreach (var (on, value) in sentiment)
+            {
+                if (on)
+                {
+                    result.Add((index, value));
+                }
+
+                index++;
+            }
         }
 
         return result;

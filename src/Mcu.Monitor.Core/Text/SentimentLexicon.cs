@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Mcu.Monitor.Text;
+
+/// <summary>
+/// A general Russian sentiment lexicon written outside the project (NLP.js, MIT; <c>sentiment-ru.tsv</c>): 6,428
+/// Snowball stems scored from -5 to 5. Its value is coverage — the team's corpus cannot contain every word
+/// residents use to complain or praise, and the tone model learns from these sums how far to trust words it never
+/// saw in training. A word after «не» counts with the opposite sign («не плохо» is not negative).
+/// </summary>
+public static class SentimentLexicon
+{
+    private const string ResourceName = "Mcu.Monitor.Text.sentiment-ru.tsv";
+
+    private static readonly Lazy<FrozenDictionary<string, float>> Scores = new(Load);
+
+    /// <summary>Number of stems in the lexicon.</summary>
+    public static int Count => Scores.Value.Count;
+
+    /// <summary>The score of a stem, 0 when the lexicon does not hold it.</summary>
+    public static float ScoreOf(string stem) => Scores.Value.GetValueOrDefault(stem);
+
+    /// <summary>Sums the negative and positive scores of the tokens (as positive numbers) and counts the words.</summary>
+    public static SentimentTally Tally(IReadOnlyList<Token> tokens)
+    {
+        var scores = Scores.Value;
+        var tally = default(SentimentTally);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!scores.TryGetValue(tokens[i].Stem, out var score))
+            {
+                continue;
+            }
+
+            if (i > 0 && tokens[i - 1].Surface == "не")
+            {
+                score = -score;
+            }
+
+            tally = score < 0
+                ? tally with { Negative = tally.Negative - score, NegativeWords = tally.NegativeWords + 1 }
+                : tally with { Positive = tally.Positive + score, PositiveWords = tally.PositiveWords + 1 };
+        }
+
+        return tally;
+    }
+
+    private static FrozenDictionary<string, float> Load()
+    {
+        using var stream = typeof(SentimentLexicon).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from the build");
+        using var reader = new StreamReader(stream);
+        var scores = new Dictionary<string, float>(StringComparer.Ordinal);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab <= 0 || !float.TryParse(line.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
+            {
+                throw new InvalidDataException($"{ResourceName} line {number}: expected «stem<TAB>score»");
+            }
+
+            scores[line[..tab]] = score;
+        }
+
+        return scores.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
+
+/// <summary>Sentiment of a text by <see cref="SentimentLexicon"/>: sums of scores (both positive numbers) and word counts.</summary>
+public readonly record struct SentimentTally(float Negative, float Positive, int NegativeWords, int PositiveWords);
