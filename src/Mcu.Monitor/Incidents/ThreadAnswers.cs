@@ -14,27 +14,41 @@ namespace Mcu.Monitor.Incidents;
 /// </summary>
 public sealed class ThreadAnswers(OfficialAnswerDetector detector, ResidentReplyClassifier replies, IncidentTransitions transitions)
 {
+    /// <summary>
+    /// The thread lookups of one transaction, prepared on first use and reused for every comment of the store's batch:
+    /// preparing the three-table join anew for each comment cost more than running it.
+    /// </summary>
+    public static ThreadQueries Prepare(SqliteConnection connection, SqliteTransaction transaction) => new(connection, transaction);
+
     /// <summary>Looks at a newly stored comment; returns the incidents it answered and those it reopened.</summary>
     public (int Answered, IReadOnlyList<long> Reopened) Review(SqliteConnection connection, SqliteTransaction transaction, Post comment, DateTimeOffset now)
+    {
+        using var queries = Prepare(connection, transaction);
+        return Review(queries, comment, now);
+    }
+
+    /// <inheritdoc cref="Review(SqliteConnection, SqliteTransaction, Post, DateTimeOffset)"/>
+    public (int Answered, IReadOnlyList<long> Reopened) Review(ThreadQueries queries, Post comment, DateTimeOffset now)
     {
         if (comment.ParentKey is not { } parentKey)
         {
             return (0, []);
         }
 
-        var incidents = IncidentsInThread(connection, transaction, parentKey.ToString());
+        var incidents = queries.IncidentsInThread(parentKey.ToString());
         if (incidents.Count == 0)
         {
             return (0, []);
         }
 
+        var (connection, transaction) = (queries.Connection, queries.Transaction);
         var thread = new Post
         {
             Key = parentKey,
             Municipality = comment.Municipality,
             SourceId = comment.SourceId,
             PublishedAt = comment.PublishedAt,
-            AuthorName = AuthorNameOf(connection, transaction, parentKey.ToString()),
+            AuthorName = queries.AuthorNameOf(parentKey.ToString()),
         };
         if (detector.Detect(thread, comment) is { } answer)
         {
@@ -70,42 +84,64 @@ public sealed class ThreadAnswers(OfficialAnswerDetector detector, ResidentReply
         return (0, reopened);
     }
 
-    private static List<ThreadIncident> IncidentsInThread(SqliteConnection connection, SqliteTransaction transaction, string parentKey)
+    /// <summary>Prepared statements of one transaction (see <see cref="Prepare"/>).</summary>
+    public sealed class ThreadQueries(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            SELECT DISTINCT i.id, i.status, p.key, p.author_id, p.published_at, i.answered_at
-            FROM posts p
-            JOIN incident_posts ip ON ip.post_key = p.key
-            JOIN incidents i ON i.id = ip.incident_id
-            WHERE p.key = $parent OR p.parent_key = $parent
-            """;
-        command.Parameters.AddWithValue("$parent", parentKey);
-        using var reader = command.ExecuteReader();
-        var result = new List<ThreadIncident>();
-        while (reader.Read())
+        private SqliteCommand? _incidents;
+        private SqliteCommand? _authorName;
+
+        internal SqliteConnection Connection => connection;
+
+        internal SqliteTransaction Transaction => transaction;
+
+        internal List<ThreadIncident> IncidentsInThread(string parentKey)
         {
-            result.Add(new ThreadIncident(
-                reader.GetInt64(0),
-                Enum.Parse<IncidentStatus>(reader.GetString(1)),
-                reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                SqliteDatabase.FromDb(reader.GetString(4)),
-                reader.IsDBNull(5) ? DateTimeOffset.MinValue : SqliteDatabase.FromDb(reader.GetString(5))));
+            _incidents ??= Create("""
+                SELECT DISTINCT i.id, i.status, p.key, p.author_id, p.published_at, i.answered_at
+                FROM posts p
+                JOIN incident_posts ip ON ip.post_key = p.key
+                JOIN incidents i ON i.id = ip.incident_id
+                WHERE p.key = $parent OR p.parent_key = $parent
+                """, "$parent");
+            _incidents.Parameters[0].Value = parentKey;
+            using var reader = _incidents.ExecuteReader();
+            var result = new List<ThreadIncident>();
+            while (reader.Read())
+            {
+                result.Add(new ThreadIncident(
+                    reader.GetInt64(0),
+                    Enum.Parse<IncidentStatus>(reader.GetString(1)),
+                    reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    SqliteDatabase.FromDb(reader.GetString(4)),
+                    reader.IsDBNull(5) ? DateTimeOffset.MinValue : SqliteDatabase.FromDb(reader.GetString(5))));
+            }
+
+            return result;
         }
 
-        return result;
+        internal string? AuthorNameOf(string key)
+        {
+            _authorName ??= Create("SELECT author_name FROM posts WHERE key = $key", "$key");
+            _authorName.Parameters[0].Value = key;
+            return _authorName.ExecuteScalar() as string;
+        }
+
+        public void Dispose()
+        {
+            _incidents?.Dispose();
+            _authorName?.Dispose();
+        }
+
+        private SqliteCommand Create(string sql, string parameter)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.Parameters.Add(parameter, SqliteType.Text);
+            return command;
+        }
     }
 
-    private static string? AuthorNameOf(SqliteConnection connection, SqliteTransaction transaction, string key)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT author_name FROM posts WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        return command.ExecuteScalar() as string;
-    }
-
-    private sealed record ThreadIncident(long Id, IncidentStatus Status, string PostKey, string? AuthorId, DateTimeOffset PublishedAt, DateTimeOffset AnsweredAt);
+    internal sealed record ThreadIncident(long Id, IncidentStatus Status, string PostKey, string? AuthorId, DateTimeOffset PublishedAt, DateTimeOffset AnsweredAt);
 }
