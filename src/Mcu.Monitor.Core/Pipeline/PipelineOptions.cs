@@ -7,13 +7,20 @@ public sealed class PipelineOptions
 {
     public const string SectionName = "Pipeline";
 
-    /// <summary>Capacity of each bounded channel between stages; a full channel makes the reader wait. Default 2000.</summary>
+    /// <summary>
+    /// Capacity of each bounded channel between stages; a full channel makes the reader wait. Default 8000: two batches,
+    /// so classification goes on with the next batch while the store commits one.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int ChannelCapacity { get; set; } = 2000;
+    public int ChannelCapacity { get; set; } = 8000;
 
-    /// <summary>Most posts committed in one transaction. Default 1000.</summary>
+    /// <summary>
+    /// Most posts committed in one transaction. Default 4000: each commit writes the index pages it touched to the WAL and
+    /// checkpoints them, and a larger batch shares those pages among more posts (issue #2: about 10% less work for the
+    /// store than at 1000). A kill loses nothing either way: the uncommitted batch is read again from the cursor.
+    /// </summary>
     [Range(1, 100_000)]
-    public int BatchSize { get; set; } = 1000;
+    public int BatchSize { get; set; } = 4000;
 
     /// <summary>Longest a partial batch waits for more posts before it is committed. Default 500 ms.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
