@@ -96,17 +96,18 @@ public sealed class SqlitePostStore(
         {
             long reopenedBy = 0;
 
-            // Read inside the transaction: the stored hash decides between new, duplicate and edit.
-            var storedHash = commands.StoredHash(item.Post.Key.ToString());
-            if (storedHash == item.ContentHash)
+            // Inside the transaction, the insert itself tells a new post (a row inserted) from a stored one (none, by
+            // ON CONFLICT DO NOTHING), and only a stored one's hash is read, to tell a duplicate from an edit: most posts
+            // are new, and a SELECT before every insert cost the commit thread (the import's bottleneck, issue #2).
+            var isNew = commands.InsertPost(item, sourceId, now);
+            if (!isNew && commands.StoredHash(item.Post.Key.ToString()) == item.ContentHash)
             {
                 duplicates++;
                 continue;
             }
 
-            if (storedHash is null)
+            if (isNew)
             {
-                commands.InsertPost(item, sourceId, now);
                 stored++;
                 bySector[item.Classification.Sector] = bySector.GetValueOrDefault(item.Classification.Sector) + 1;
                 if (threads is not null && item.Post.ParentKey is not null)
@@ -124,8 +125,9 @@ public sealed class SqlitePostStore(
             commands.InsertClassification(item, now);
             commands.QueueForIndex(item.Post.Municipality, IndexDocumentTypes.Post, item.Post.Key.ToString(), now);
 
-            // An edit that turns a post into an appeal opens its incident now; one that was open stays as it is.
-            if (item.Incident is not { } plan || commands.InAnyIncident(item.Post.Key.ToString()))
+            // An edit that turns a post into an appeal opens its incident now; one that was open stays as it is. A post
+            // inserted just now is in no incident: incident_posts.post_key references posts(key) with foreign keys on.
+            if (item.Incident is not { } plan || (!isNew && commands.InAnyIncident(item.Post.Key.ToString())))
             {
                 continue;
             }
@@ -357,7 +359,8 @@ public sealed class SqlitePostStore(
             _edit.ExecuteNonQuery();
         }
 
-        public void InsertPost(ProcessedPost item, string sourceId, string now)
+        /// <summary>Inserts the post unless one with its key is stored; true when inserted.</summary>
+        public bool InsertPost(ProcessedPost item, string sourceId, string now)
         {
             var post = item.Post;
             Set(_post, "$key", post.Key.ToString());
@@ -386,7 +389,7 @@ public sealed class SqlitePostStore(
             Set(_post, "$sector", item.Classification.Sector);
             Set(_post, "$risk", item.Classification.Risk.ToString());
             Set(_post, "$appeal", item.Classification.IsAppeal ? 1 : 0);
-            _post.ExecuteNonQuery();
+            return _post.ExecuteNonQuery() == 1;
         }
 
         public void InsertClassification(ProcessedPost item, string now)
