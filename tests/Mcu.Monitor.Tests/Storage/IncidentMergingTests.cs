@@ -116,6 +116,28 @@ public sealed class IncidentMergingTests : IDisposable
         Assert.Equal(2, _store.Count("SELECT COUNT(*) FROM incidents"));
     }
 
+    [Theory]
+    [InlineData("на слободской уже четвёртый день нет горячей воды, управляющая компания молчит")]
+    [InlineData("Во дворе на Мостовой 22 течёт канализация, вонь, УК не реагирует")]
+    public async Task Commit_MergedPostEdited_NoSecondMergeNoNewIncident(string editedText)
+    {
+        // An edit of a post already in an incident changes its text only: whether or not the new text still matches the
+        // incident, it must not be merged again nor open an incident and an alert of its own (a replay after a kill
+        // re-delivers such edits too).
+        var first = Appeal(Network.Vk, "1", "Нет горячей воды на Слободской третий день, УК молчит", "alekseevka", hours: 0);
+        var merged = Appeal(Network.Ok, "2", "на слободской третий день нет горячей воды, управляющая компания молчит", "alekseevka", hours: 1);
+        await _merging.CommitAsync("file:test", [first, merged], null, CancellationToken.None);
+        var edited = Appeal(Network.Ok, "2", editedText, "alekseevka", hours: 1) with { ContentHash = "2-edited" };
+
+        var result = await _merging.CommitAsync("file:test", [edited], null, CancellationToken.None);
+
+        Assert.Equal((1, 0, 0, 0), (result.Edited, result.IncidentsOpened, result.Merged, result.AlertsQueued));
+        Assert.Equal(1, _store.Count("SELECT COUNT(*) FROM incidents"));
+        Assert.Equal(2, _store.Count("SELECT COUNT(*) FROM incident_posts"));
+        Assert.Equal(1, _store.Count("SELECT COUNT(*) FROM incident_events WHERE type = 'merged'"));
+        Assert.Equal(1, _store.Count("SELECT COUNT(*) FROM alert_outbox"));
+    }
+
     private static ProcessedPost Appeal(Network network, string id, string text, string? locality, int hours)
     {
         var processed = TestPosts.Processed(id, appeal: true);
