@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Security.Cryptography;
 
 namespace Mcu.Monitor.Text;
 
@@ -14,6 +15,18 @@ public static class SentimentLexicon
     private const string ResourceName = "Mcu.Monitor.Text.sentiment-ru.tsv";
 
     private static readonly Lazy<FrozenDictionary<string, float>> Scores = new(Load);
+
+    private static readonly Lazy<string> FileVersion = new(() =>
+    {
+        using var stream = Open();
+        return "sentiment-" + Convert.ToHexStringLower(SHA256.HashData(stream))[..8];
+    });
+
+    /// <summary>
+    /// «sentiment-» and the first 8 hex digits of the file's SHA-256: recorded in the model card, so models trained with
+    /// another version of the file are noticed at start-up.
+    /// </summary>
+    public static string Version => FileVersion.Value;
 
     /// <summary>Number of stems in the lexicon.</summary>
     public static int Count => Scores.Value.Count;
@@ -48,8 +61,7 @@ public static class SentimentLexicon
 
     private static FrozenDictionary<string, float> Load()
     {
-        using var stream = typeof(SentimentLexicon).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from the build");
+        using var stream = Open();
         using var reader = new StreamReader(stream);
         var scores = new Dictionary<string, float>(StringComparer.Ordinal);
         var number = 0;
@@ -72,6 +84,10 @@ public static class SentimentLexicon
 
         return scores.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    private static Stream Open() =>
+        typeof(SentimentLexicon).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from the build");
 }
 
 /// <summary>Sentiment of a text by <see cref="SentimentLexicon"/>: sums of scores (both positive numbers) and word counts.</summary>

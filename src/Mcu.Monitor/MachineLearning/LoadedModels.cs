@@ -1,5 +1,6 @@
 using Mcu.Monitor.Classification;
 using Mcu.Monitor.Classification.Models;
+using Mcu.Monitor.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Mcu.Monitor.MachineLearning;
@@ -39,6 +40,12 @@ public sealed class LoadedModels(ILogger<LoadedModels> logger)
             {
                 // an operator may edit the term lists (the sectors themselves are checked against the vocabulary)
                 ModelLog.LexiconChanged(logger, trained, lexicon.ModelVersion);
+            }
+
+            if (models.SentimentLexiconVersion is { } sentiment && sentiment != SentimentLexicon.Version)
+            {
+                // the file is built in, so this means models trained by another build of the product
+                ModelLog.SentimentLexiconChanged(logger, sentiment, SentimentLexicon.Version);
             }
 
             return new ModelState(lexicon, models, new ModelClassifier(lexicon, models), null);

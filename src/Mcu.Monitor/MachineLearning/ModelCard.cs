@@ -13,6 +13,9 @@ public sealed record ModelCard
 
     public required string LexiconVersion { get; init; }
 
+    /// <summary>The general sentiment lexicon the models were trained with (<see cref="Text.SentimentLexicon.Version"/>); null when not used.</summary>
+    public string? SentimentLexiconVersion { get; init; }
+
     public required Classification.Models.FeaturizerSettings Featurizer { get; init; }
 
     public required int Features { get; init; }

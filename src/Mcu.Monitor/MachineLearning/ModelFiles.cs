@@ -128,6 +128,7 @@ public static class ModelFiles
         {
             Version = card.Version,
             LexiconVersion = card.LexiconVersion,
+            SentimentLexiconVersion = card.SentimentLexiconVersion,
             Settings = card.Featurizer,
             Vocabulary = vocabulary,
             Sector = LoadOne(Sector),

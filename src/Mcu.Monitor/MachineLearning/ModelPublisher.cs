@@ -56,6 +56,7 @@ public static class ModelPublisher
             Seed = trainer.Seed,
             Folds = trainer.Folds,
             LexiconVersion = lexicon.ModelVersion,
+            SentimentLexiconVersion = trainer.Settings.SentimentLexicon ? Text.SentimentLexicon.Version : null,
             Featurizer = trainer.Settings,
             Features = result.Vocabulary.Count,
             FeaturesSha256 = featuresSha,

@@ -1,4 +1,5 @@
 using Mcu.Monitor.MachineLearning;
+using Mcu.Monitor.Text;
 using Mcu.Monitor.Tests.TestSupport;
 using Microsoft.Extensions.Logging;
 
@@ -99,5 +100,30 @@ public class ModelFilesTests
 
         Assert.NotNull(state.Models);
         Assert.Equal(edited, collected.Lines.Any(l => l.EventId == 5001 && l.Message.Contains(state.Lexicon.ModelVersion, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Load_SentimentLexiconDiffersFromTraining_WarnsOnlyThen(bool otherBuild)
+    {
+        using var directory = CopyOfTrainedModels();
+        var cardPath = directory.File(ModelFiles.CardFile);
+        var card = File.ReadAllText(cardPath);
+        Assert.Contains($"\"sentimentLexiconVersion\": \"{SentimentLexicon.Version}\"", card, StringComparison.Ordinal);
+        if (otherBuild)
+        {
+            File.WriteAllText(cardPath, card.Replace(SentimentLexicon.Version, "sentiment-00000000", StringComparison.Ordinal));
+        }
+
+        var collected = new CollectingLogger();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(new CollectingLoggerProvider(collected)));
+        var options = TestConfiguration.Classification();
+        options.Models.Directory = directory.Path;
+
+        var state = new LoadedModels(factory.CreateLogger<LoadedModels>()).Get(options);
+
+        Assert.NotNull(state.Models);
+        Assert.Equal(otherBuild, collected.Lines.Any(l => l.EventId == 5002 && l.Message.Contains("sentiment-00000000", StringComparison.Ordinal)));
     }
 }

@@ -11,6 +11,9 @@ public sealed class ModelSet
     /// <summary>The lexicon the models were trained with (<see cref="LexiconClassifier.ModelVersion"/>), from the card.</summary>
     public string? LexiconVersion { get; init; }
 
+    /// <summary>The general sentiment lexicon the models were trained with (<see cref="Text.SentimentLexicon.Version"/>), from the card.</summary>
+    public string? SentimentLexiconVersion { get; init; }
+
     public required FeaturizerSettings Settings { get; init; }
 
     public required FeatureVocabulary Vocabulary { get; init; }
