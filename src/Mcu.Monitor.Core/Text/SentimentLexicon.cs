@@ -14,30 +14,24 @@ public static class SentimentLexicon
 {
     private const string ResourceName = "Mcu.Monitor.Text.sentiment-ru.tsv";
 
-    private static readonly Lazy<FrozenDictionary<string, float>> Scores = new(Load);
-
-    private static readonly Lazy<string> FileVersion = new(() =>
-    {
-        using var stream = Open();
-        return "sentiment-" + Convert.ToHexStringLower(SHA256.HashData(stream))[..8];
-    });
+    private static readonly Lazy<(FrozenDictionary<string, float> Scores, string Version)> Lexicon = new(Load);
 
     /// <summary>
     /// «sentiment-» and the first 8 hex digits of the file's SHA-256: recorded in the model card, so models trained with
     /// another version of the file are noticed at start-up.
     /// </summary>
-    public static string Version => FileVersion.Value;
+    public static string Version => Lexicon.Value.Version;
 
     /// <summary>Number of stems in the lexicon.</summary>
-    public static int Count => Scores.Value.Count;
+    public static int Count => Lexicon.Value.Scores.Count;
 
     /// <summary>The score of a stem, 0 when the lexicon does not hold it.</summary>
-    public static float ScoreOf(string stem) => Scores.Value.GetValueOrDefault(stem);
+    public static float ScoreOf(string stem) => Lexicon.Value.Scores.GetValueOrDefault(stem);
 
     /// <summary>Sums the negative and positive scores of the tokens (as positive numbers) and counts the words.</summary>
     public static SentimentTally Tally(IReadOnlyList<Token> tokens)
     {
-        var scores = Scores.Value;
+        var scores = Lexicon.Value.Scores;
         var tally = default(SentimentTally);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -59,10 +53,16 @@ public static class SentimentLexicon
         return tally;
     }
 
-    private static FrozenDictionary<string, float> Load()
+    /// <summary>Reads the embedded file once: its scores, and its version from the same bytes.</summary>
+    private static (FrozenDictionary<string, float>, string) Load()
     {
-        using var stream = Open();
-        using var reader = new StreamReader(stream);
+        using var stream = typeof(SentimentLexicon).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from the build");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        var version = "sentiment-" + Convert.ToHexStringLower(SHA256.HashData(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)))[..8];
+        bytes.Position = 0;
+        using var reader = new StreamReader(bytes);
         var scores = new Dictionary<string, float>(StringComparer.Ordinal);
         var number = 0;
         while (reader.ReadLine() is { } line)
@@ -82,12 +82,8 @@ public static class SentimentLexicon
             scores[line[..tab]] = score;
         }
 
-        return scores.ToFrozenDictionary(StringComparer.Ordinal);
+        return (scores.ToFrozenDictionary(StringComparer.Ordinal), version);
     }
-
-    private static Stream Open() =>
-        typeof(SentimentLexicon).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from the build");
 }
 
 /// <summary>Sentiment of a text by <see cref="SentimentLexicon"/>: sums of scores (both positive numbers) and word counts.</summary>
