@@ -121,20 +121,27 @@ public class ModelTrainerTests
         Assert.Null(entry.CrossGenre);
     }
 
-    [Fact]
-    public void Train_TinyCorpus_LearnsItsOwnExamples()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Train_TinyCorpus_LearnsItsOwnExamples(bool naiveBayes)
     {
-        var classifier = new ModelClassifier(TinyCorpus.Lexicon(), ModelFiles.Load(TinyCorpus.ModelDirectory, TinyCorpus.Lexicon()));
+        var directory = naiveBayes ? TinyCorpus.NaiveBayesModelDirectory : TinyCorpus.ModelDirectory;
+        var classifier = new ModelClassifier(TinyCorpus.Lexicon(), ModelFiles.Load(directory, TinyCorpus.Lexicon()));
         var right = TinyCorpus.Texts.Count(t => classifier.Classify(t.Text, Engagement.None, null, explain: false).ModelSector == t.Sector);
 
         // trained on these very texts: a working pipeline fits nearly all of them (a broken label mapping scores ~1/7)
         Assert.True(right >= TinyCorpus.Texts.Count * 0.9, $"{right} of {TinyCorpus.Texts.Count} training texts classified right");
     }
 
-    [Fact]
-    public void Load_SavedModels_PredictExactlyAsMlNetDoesOnTheZip()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Load_SavedModels_PredictExactlyAsMlNetDoesOnTheZip(bool naiveBayes)
     {
-        var directory = TinyCorpus.ModelDirectory;
+        // the NB-weighted zips are built from folded weights (MlNetModels): ML.NET must score them on the raw vector too
+        var directory = naiveBayes ? TinyCorpus.NaiveBayesModelDirectory : TinyCorpus.ModelDirectory;
+        Assert.Equal(naiveBayes, ModelFiles.ReadCard(directory).Models[ModelFiles.Sector].Trainer.StartsWith("Nb", StringComparison.Ordinal));
         var lexicon = TinyCorpus.Lexicon();
         var models = ModelFiles.Load(directory, lexicon);
         var featurizer = new TextFeaturizer(lexicon, models.Settings);
@@ -169,6 +176,79 @@ public class ModelTrainerTests
             {
                 Assert.Equal(probabilities[i], model.Probability(vectors[i]), 4);
             }
+        }
+    }
+
+    [Fact]
+    public void Train_NaiveBayesTone_FoldedWeightsScoreTheRawVectorAsTheRegressionScoresTheScaledOne()
+    {
+        // more tone texts than the tiny corpus has, so the regression keeps weights on words (not only on named signals)
+        string[] negative = ["ужас какой, опять всё сломали", "надоело, ужас просто", "опять сломали, сколько можно", "ужас, никто ничего не делает", "всё сломали и бросили, позор"];
+        string[] neutral = ["завтра концерт в парке", "концерт начнётся в семь", "в парке открыли каток", "приглашаем всех на концерт", "каток в парке работает до десяти"];
+        List<LabelledText> texts = [.. TinyCorpus.Texts,
+            .. negative.Select(t => new LabelledText(t) { Sector = "other", Appeal = false, Negative = true, Inappropriate = false }),
+            .. neutral.Select(t => new LabelledText(t) { Sector = "other", Appeal = false, Negative = false, Inappropriate = false })];
+        var trainer = TinyCorpus.Trainer(42, trainers: TinyCorpus.NaiveBayesTrainers);
+        var result = trainer.Train(texts, TinyCorpus.Sectors);
+        var featurizer = new TextFeaturizer(trainer.Lexicon, trainer.Settings);
+        featurizer.UseVocabulary(result.Vocabulary);
+        // the tone model's examples: texts not labelled as appeals
+        var examples = texts.Where(t => t.Appeal != true && t.Negative is not null).ToList();
+        var vectors = examples.Select(t => featurizer.Featurize(t.Text)).ToArray();
+        var ratios = NaiveBayesWeights.Ratios(vectors.Zip(examples, (v, t) => (v, t.Negative == true)), result.Vocabulary.Kinds);
+
+        // the same regression trained here on the scaled vectors, as the trainer's final fit does (same seed and rows)
+        var ml = new MLContext(42);
+        var dimension = result.Vocabulary.Count;
+        var view = MlRows.BinaryView(ml, vectors.Zip(examples, (v, t) => new MlRows.Binary
+        {
+            Features = MlRows.ToVBuffer(NaiveBayesWeights.Scale(v, ratios), dimension),
+            Label = t.Negative == true,
+        }), dimension);
+        var reference = ModelFiles.ToLinearModel("negative", ModelTrainer.LogisticRegression(ml, 0.05f, 0.05f).Fit(view), ["0", "1"]);
+        var folded = result.Models[ModelFiles.Negative].Model;
+
+        Assert.Equal("NbLogisticRegression(L1=0.05,L2=0.05)", result.Models[ModelFiles.Negative].Entry.Trainer);
+        // weights on n-grams whose ratio is not 1: the folding matters for this model
+        Assert.Contains(Enumerable.Range(0, dimension), j => reference.Weight(j, 0) != 0 && Math.Abs(ratios[j] - 1) > 0.1);
+        foreach (var text in new[] { "какой ужас, опять всё сломали", "спасибо, всё отлично", "завтра концерт в парке" })
+        {
+            var vector = featurizer.Featurize(text);
+            Assert.Equal(reference.Probability(NaiveBayesWeights.Scale(vector, ratios)), folded.Probability(vector), 5);
+        }
+    }
+
+    [Fact]
+    public void Train_NaiveBayesSector_EachClassScoreIsItsOneVersusRestLogOdds()
+    {
+        var trainer = TinyCorpus.Trainer(42, trainers: TinyCorpus.NaiveBayesTrainers);
+        var result = trainer.Train(TinyCorpus.Texts, TinyCorpus.Sectors);
+        var featurizer = new TextFeaturizer(trainer.Lexicon, trainer.Settings);
+        featurizer.UseVocabulary(result.Vocabulary);
+        var vectors = TinyCorpus.Texts.Select(t => featurizer.WithoutSentiment(featurizer.Featurize(t.Text))).ToArray();
+        var sector = result.Models[ModelFiles.Sector].Model;
+        var dimension = result.Vocabulary.Count;
+        var probe = featurizer.WithoutSentiment(featurizer.Featurize("мусор у подъезда не вывозят неделю"));
+        var scores = new float[sector.Classes.Count];
+        sector.Scores(probe, scores);
+
+        Assert.Equal("NbOneVersusRest(L1=0.05,L2=0.05)", result.Models[ModelFiles.Sector].Entry.Trainer);
+        for (var c = 0; c < sector.Classes.Count; c++)
+        {
+            // class c against the rest, balanced, on vectors scaled by the class's ratios
+            var inClass = TinyCorpus.Texts.Select(t => t.Sector == sector.Classes[c]).ToArray();
+            var positives = inClass.Count(b => b);
+            var ratios = NaiveBayesWeights.Ratios(vectors.Zip(inClass), result.Vocabulary.Kinds);
+            var ml = new MLContext(42);
+            var view = MlRows.BinaryView(ml, vectors.Select((v, i) => new MlRows.Binary
+            {
+                Features = MlRows.ToVBuffer(NaiveBayesWeights.Scale(v, ratios), dimension),
+                Label = inClass[i],
+                Weight = inClass[i] ? vectors.Length / (2f * positives) : vectors.Length / (2f * (vectors.Length - positives)),
+            }), dimension);
+            var reference = ModelFiles.ToLinearModel("b", ModelTrainer.LogisticRegression(ml, 0.05f, 0.05f).Fit(view), ["0", "1"]);
+
+            Assert.Equal(reference.Probability(NaiveBayesWeights.Scale(probe, ratios)), 1 / (1 + MathF.Exp(-scores[c])), 4);
         }
     }
 

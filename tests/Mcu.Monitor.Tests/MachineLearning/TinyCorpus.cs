@@ -66,23 +66,36 @@ public static class TinyCorpus
         return directory;
     });
 
+    private static readonly Lazy<string> TrainedNaiveBayes = new(() =>
+    {
+        var directory = Directory.CreateTempSubdirectory("mcu-models-nb-").FullName;
+        Train(directory, seed: 42, NaiveBayesTrainers);
+        return directory;
+    });
+
+    /// <summary>The NB-weighted candidates (weights folded into the saved zips), for the tests that train them.</summary>
+    public static readonly IReadOnlyCollection<string> NaiveBayesTrainers = ["NbOneVersusRest(L1=0.05,L2=0.05)", "NbLogisticRegression(L1=0.05,L2=0.05)"];
+
     /// <summary>The folder of a model set trained on <see cref="Texts"/> (seed 42), shared by the tests.</summary>
     public static string ModelDirectory => Trained.Value;
 
+    /// <summary>Like <see cref="ModelDirectory"/>, with the NB-weighted trainers.</summary>
+    public static string NaiveBayesModelDirectory => TrainedNaiveBayes.Value;
+
     public static LexiconClassifier Lexicon() => new(TestConfiguration.Classification());
 
-    public static ModelTrainer Trainer(int seed, int crossGenreMinimum = 100) => new(Lexicon(), TextWriter.Null)
+    public static ModelTrainer Trainer(int seed, int crossGenreMinimum = 100, IReadOnlyCollection<string>? trainers = null) => new(Lexicon(), TextWriter.Null)
     {
         Seed = seed,
         CrossGenreMinimum = crossGenreMinimum,
         Folds = 2,
-        OnlyTrainers = ["SdcaMaximumEntropy", "SdcaLogisticRegression"],
+        OnlyTrainers = trainers ?? ["SdcaMaximumEntropy", "SdcaLogisticRegression"],
         Settings = new FeaturizerSettings { MinDocumentFrequency = 1, SentimentLexicon = true },
     };
 
-    public static (ModelTrainer.Result Result, ModelCard Card) Train(string directory, int seed)
+    public static (ModelTrainer.Result Result, ModelCard Card) Train(string directory, int seed, IReadOnlyCollection<string>? trainers = null)
     {
-        var trainer = Trainer(seed);
+        var trainer = Trainer(seed, trainers: trainers);
         var result = trainer.Train(Texts, Sectors);
         var data = new TrainingData();
         data.Texts.AddRange(Texts);
