@@ -8,13 +8,16 @@ namespace Mcu.Monitor.Tests.MachineLearning;
 
 public class ModelTrainerTests
 {
-    [Fact]
-    public void Train_SameSeedTwice_GivesIdenticalWeightsAndPredictions()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Train_SameSeedTwice_GivesIdenticalWeightsAndPredictions(bool naiveBayes)
     {
         // portal copies turn the cross-genre check on, so it is covered too
         List<LabelledText> texts = [.. TinyCorpus.Texts, .. TinyCorpus.Texts.Select(t => t with { Text = "Обращение: " + t.Text, Network = "portal" })];
-        var first = TinyCorpus.Trainer(seed: 7, crossGenreMinimum: TinyCorpus.Texts.Count).Train(texts, TinyCorpus.Sectors);
-        var second = TinyCorpus.Trainer(seed: 7, crossGenreMinimum: TinyCorpus.Texts.Count).Train(texts, TinyCorpus.Sectors);
+        var trainers = naiveBayes ? TinyCorpus.NaiveBayesTrainers : null;
+        var first = TinyCorpus.Trainer(seed: 7, crossGenreMinimum: TinyCorpus.Texts.Count, trainers).Train(texts, TinyCorpus.Sectors);
+        var second = TinyCorpus.Trainer(seed: 7, crossGenreMinimum: TinyCorpus.Texts.Count, trainers).Train(texts, TinyCorpus.Sectors);
 
         Assert.Equal(first.Vocabulary.Texts, second.Vocabulary.Texts);
         foreach (var name in ModelFiles.Names)
