@@ -53,9 +53,13 @@ public sealed class TermSet<TTag>
             return hits;
         }
 
-        foreach (var (termIndex, perPart) in positions.OrderBy(p => p.Key))
+        // in the order of the configured terms (a sort of the int keys: LINQ's OrderBy here was ~5% of a post's time)
+        var termIndexes = new int[positions.Count];
+        positions.Keys.CopyTo(termIndexes, 0);
+        Array.Sort(termIndexes);
+        foreach (var termIndex in termIndexes)
         {
-            var first = FindOccurrence(perPart);
+            var first = FindOccurrence(positions[termIndex]);
             if (first >= 0)
             {
                 var term = _terms[termIndex];

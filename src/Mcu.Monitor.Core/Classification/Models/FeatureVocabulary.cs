@@ -16,21 +16,39 @@ public sealed class FeatureVocabulary
     public const char Emoji = 'e';
     public const char Special = 'x';
 
-    private readonly Dictionary<ulong, int> _byHash;
+    // The entries by the 64-bit hash of kind and text, in an open-addressing table (linear probing, at most half
+    // full): a lookup per n-gram occurrence is the featurizer's hottest path, and probing two flat arrays costs about
+    // half of Dictionary's lookup. _slots holds entry index + 1, 0 for an empty slot.
+    private readonly ulong[] _hashes;
+    private readonly int[] _slots;
+    private readonly int _shift;
 
     public FeatureVocabulary(IReadOnlyList<(char Kind, string Text)> entries)
     {
         Kinds = new char[entries.Count];
         Texts = new string[entries.Count];
-        _byHash = new Dictionary<ulong, int>(entries.Count);
+        var bits = Math.Max(4, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)entries.Count) + 1);
+        _hashes = new ulong[1 << bits];
+        _slots = new int[1 << bits];
+        _shift = 64 - bits;
         for (var i = 0; i < entries.Count; i++)
         {
             Kinds[i] = entries[i].Kind;
             Texts[i] = entries[i].Text;
-            if (!_byHash.TryAdd(FeatureHash.Of(entries[i].Kind, entries[i].Text), i))
+            var hash = FeatureHash.Of(entries[i].Kind, entries[i].Text);
+            var slot = SlotOf(hash);
+            while (_slots[slot] != 0)
             {
-                throw new InvalidDataException($"feature vocabulary: duplicate entry {entries[i].Kind} '{entries[i].Text}' at line {i + 1}");
+                if (_hashes[slot] == hash)
+                {
+                    throw new InvalidDataException($"feature vocabulary: duplicate entry {entries[i].Kind} '{entries[i].Text}' at line {i + 1}");
+                }
+
+                slot = (slot + 1) & (_slots.Length - 1);
             }
+
+            _hashes[slot] = hash;
+            _slots[slot] = i + 1;
         }
     }
 
@@ -40,9 +58,32 @@ public sealed class FeatureVocabulary
 
     public string[] Texts { get; }
 
-    public bool TryGet(ulong hash, out int index) => _byHash.TryGetValue(hash, out index);
+    public bool TryGet(ulong hash, out int index)
+    {
+        var slot = SlotOf(hash);
+        while (true)
+        {
+            var entry = _slots[slot];
+            if (entry == 0)
+            {
+                index = -1;
+                return false;
+            }
 
-    public int IndexOf(char kind, string text) => _byHash.TryGetValue(FeatureHash.Of(kind, text), out var i) ? i : -1;
+            if (_hashes[slot] == hash)
+            {
+                index = entry - 1;
+                return true;
+            }
+
+            slot = (slot + 1) & (_slots.Length - 1);
+        }
+    }
+
+    public int IndexOf(char kind, string text) => TryGet(FeatureHash.Of(kind, text), out var i) ? i : -1;
+
+    // Fibonacci hashing: the top bits of hash × 2⁶⁴/φ, so every bit of the hash picks the slot
+    private int SlotOf(ulong hash) => (int)((hash * 0x9E3779B97F4A7C15UL) >> _shift);
 
     /// <summary>A fingerprint of the entries, so a model card can tell which vocabulary its weights index.</summary>
     public string Fingerprint()
