@@ -23,13 +23,22 @@ internal static class MlNetModels
     /// </summary>
     public static ITransformer Multiclass(MLContext ml, IDataView view, float[][] weights, float[] biases, IReadOnlyList<string> classes)
     {
-        var keys = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Fit(view);
+        // the keys are the classes (not the labels the rows hold: a fold may lack a class), as the weight rows are
+        var keyData = ml.Data.LoadFromEnumerable(classes.Select(c => new MlRows.ClassName { Label = c }));
+        var keys = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue, keyData: keyData)
+            .Fit(view);
+        var schema = keys.GetOutputSchema(view.Schema);
+        if (schema["Label"].Type is not KeyDataViewType { Count: var keyCount } || (int)keyCount != classes.Count)
+        {
+            throw new InvalidOperationException($"the rows hold {schema["Label"].Type} labels, the weights {classes.Count} classes");
+        }
+
         var dimension = weights[0].Length;
         var buffers = weights.Select(w => new VBuffer<float>(dimension, w)).ToArray();
         var parameters = (MaximumEntropyModelParameters)Create(typeof(MaximumEntropyModelParameters),
             ml, buffers, biases, classes.Count, dimension, classes.ToArray(), null);
         var prediction = Create(typeof(MulticlassPredictionTransformer<MaximumEntropyModelParameters>),
-            ml, parameters, keys.GetOutputSchema(view.Schema), "Features", "Label", "Score", "PredictedLabel");
+            ml, parameters, schema, "Features", "Label", "Score", "PredictedLabel");
         return new TransformerChain<ITransformer>(keys, (ITransformer)prediction);
     }
 
@@ -49,10 +58,15 @@ internal static class MlNetModels
     private static object Create(Type type, MLContext ml, params object?[] arguments)
     {
         var all = new object?[] { (IHostEnvironment)ml }.Concat(arguments).ToArray();
-        var constructor = type.GetConstructors(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
-            .SingleOrDefault(c => Fits(c.GetParameters(), all))
-            ?? throw new InvalidOperationException($"ML.NET {typeof(MLContext).Assembly.GetName().Version} has no constructor {type.Name}({string.Join(", ", all.Select(a => a?.GetType().Name ?? "null"))}) (built for 5.0.1)");
-        return constructor.Invoke(all);
+        var constructors = type.GetConstructors(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
+            .Where(c => Fits(c.GetParameters(), all)).ToList();
+        if (constructors.Count != 1)
+        {
+            throw new InvalidOperationException(
+                $"ML.NET {typeof(MLContext).Assembly.GetName().Version} has {constructors.Count} constructors {type.Name}({string.Join(", ", all.Select(a => a?.GetType().Name ?? "null"))}), this code expects one (written for 5.0.1)");
+        }
+
+        return constructors[0].Invoke(all);
     }
 
     private static bool Fits(ParameterInfo[] parameters, object?[] arguments) =>

@@ -18,6 +18,12 @@ internal static class MlRows
         public float Weight { get; set; } = 1;
     }
 
+    /// <summary>One class, as the key mapping of a multiclass model reads its classes.</summary>
+    public sealed class ClassName
+    {
+        public string Label { get; set; } = "";
+    }
+
     public sealed class Binary
     {
         public VBuffer<float> Features { get; set; }

@@ -60,6 +60,9 @@ public sealed record ModelCardEntry
     /// <summary>Sector model only: weight of the lexicon's sector scores in the combination (chosen by cross-validation).</summary>
     public double LexiconBoost { get; init; }
 
+    /// <summary>Multiclass: the temperature the final weights and biases were multiplied by (1 in cards written before it).</summary>
+    public double Temperature { get; init; } = 1;
+
     public required int Examples { get; init; }
 
     public required Dictionary<string, int> ClassCounts { get; init; }

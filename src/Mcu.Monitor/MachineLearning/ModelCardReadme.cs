@@ -39,7 +39,7 @@ public static class ModelCardReadme
         foreach (var (name, entry) in card.Models)
         {
             var positive = entry.CrossValidation.PerClass.TryGetValue("1", out var p) ? p.F1.ToString("0.000", CultureInfo.InvariantCulture) : "–";
-            Line($"| {name} | `{entry.File}` | {entry.Trainer} | {entry.Examples} | {(entry.Classes.Count == 2 ? entry.Threshold.ToString("0.00", CultureInfo.InvariantCulture) : "argmax, lexicon boost " + entry.LexiconBoost.ToString("0.##", CultureInfo.InvariantCulture))} | {entry.CrossValidation.Accuracy:0.000} | {entry.CrossValidation.MacroF1:0.000} | {positive} |");
+            Line($"| {name} | `{entry.File}` | {entry.Trainer} | {entry.Examples} | {(entry.Classes.Count == 2 ? entry.Threshold.ToString("0.00", CultureInfo.InvariantCulture) : "argmax, temperature " + entry.Temperature.ToString("0.##", CultureInfo.InvariantCulture) + ", lexicon boost " + entry.LexiconBoost.ToString("0.##", CultureInfo.InvariantCulture))} | {entry.CrossValidation.Accuracy:0.000} | {entry.CrossValidation.MacroF1:0.000} | {positive} |");
         }
 
         foreach (var (name, entry) in card.Models.Where(m => m.Value.CrossGenre is not null))

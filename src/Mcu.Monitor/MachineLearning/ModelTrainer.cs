@@ -53,7 +53,7 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         // macro-F1 on the corpus's portal texts of a model trained without them (a change of genre and author, the
         // nearest the corpus comes to the shift between the team's texts and real ones).
         // The sentiment sums tell how a text feels, not what it is about: the sector model does not learn from them (their
-        // weights stay 0); trained with them it measured evaluation macro-F1 0.768 against 0.776 (README).
+        // weights stay 0); trained with them it measured evaluation macro-F1 0.768 against 0.776 in session 5 (README).
         var sectorVectors = vectors.Select(featurizer.WithoutSentiment).ToArray();
         models[ModelFiles.Sector] = TrainMulticlass(ModelFiles.Sector, sectorExamples, i => texts[i].Sector!, [.. sectors], sectorVectors, vocabulary.Kinds, lexiconScores,
             i => texts[i].Network == "portal");
@@ -72,9 +72,10 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         return new Result(vocabulary, models);
     }
 
-    // Create: an ML.NET trainer; NaiveBayes: an NB-weighted logistic regression with these L1 and L2 weights (for the
-    // sector one per class against the rest), trained here and saved with the weights folded in (MlNetModels)
-    private sealed record Candidate(string Name, Func<MLContext, IEstimator<ITransformer>>? Create, (float L1, float L2)? NaiveBayes = null);
+    // Either Create, an ML.NET trainer, or NbRegularisation, the L1 and L2 weights of an NB-weighted logistic
+    // regression (for the sector one per class against the rest) that the trainer fits itself and saves with the
+    // ratios folded into the weights (MlNetModels)
+    private sealed record Candidate(string Name, Func<MLContext, IEstimator<ITransformer>>? Create, (float L1, float L2)? NbRegularisation = null);
 
     private static IEnumerable<Candidate> MulticlassCandidates() =>
     [
@@ -156,28 +157,13 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
 
         ITransformer Fit(Candidate candidate, MLContext ml, IEnumerable<int> rows)
         {
-            if (candidate.NaiveBayes is not { } regularisation)
+            if (candidate.NbRegularisation is not { } regularisation)
             {
                 return MlRows.WithKeyLabel(ml, candidate.Create!(ml)).Fit(View(ml, rows));
             }
 
-            // one NB-weighted logistic regression per class against the rest (balanced: the class weighs as much as the
-            // rest); its calibrated log-odds, folded with the ratios into one weight row per class, become the scores of
-            // a softmax model: the most probable class is the one-versus-rest regression most sure of its class
             var list = rows.ToList();
-            var weights = new float[classes.Count][];
-            var biases = new float[classes.Count];
-            for (var c = 0; c < classes.Count; c++)
-            {
-                var inClass = list.Select(i => label(i) == classes[c]).ToArray();
-                var ratios = NaiveBayesWeights.Ratios(list.Select((i, k) => (vectors[i], inClass[k])), kinds);
-                var positives = inClass.Count(b => b);
-                var binary = FitNaiveBayesBinary(ml, list.Select((i, k) => (vectors[i], inClass[k], inClass[k] ? list.Count / (2f * positives) : list.Count / (2f * (list.Count - positives)))),
-                    ratios, regularisation, dimension);
-                weights[c] = [.. binary.Weights.Select(w => (float)(-binary.Slope * w))];
-                biases[c] = (float)((-binary.Slope * binary.Bias) - binary.Offset);
-            }
-
+            var (weights, biases) = FitNbOneVersusRest(ml, list, label, classes, vectors, kinds, regularisation);
             return MlNetModels.Multiclass(ml, View(ml, list), weights, biases, classes);
         }
 
@@ -236,6 +222,17 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
 
         var best = results.OrderByDescending(r => r.Card.Score).First();
 
+        // The officer reads the probability («модель 0.93») and a comment with an unsure model takes its parent's
+        // sector, so it should mean what it says: one temperature T (p ∝ p^T), fitted on the best trainer's
+        // out-of-fold probabilities by least log-loss, scales the final weights and biases. It never changes the most
+        // probable class; the softmax of one-versus-rest log-odds needs it most (it is much sharper than a fitted one).
+        var temperature = FitTemperature(best.OutOfFold, examples, label, classes);
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: temperature {temperature:0.00} (least log-loss of the out-of-fold probabilities)"));
+        foreach (var probabilities in best.OutOfFold.Concat(best.OutOfGenre).Where(p => p is not null))
+        {
+            Temper(probabilities, temperature);
+        }
+
         // how much to add the lexicon's sector scores, on the best trainer's out-of-fold probabilities
         var (boost, boosted, boostedGenre, _) = Boosts.Select(b =>
         {
@@ -249,7 +246,10 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         progress.WriteLine($"  {name}: training {best.Candidate.Name} on all {examples.Length} examples…");
         var finalMl = new MLContext(Seed);
         var finalView = View(finalMl, examples);
-        var final = Fit(best.Candidate, finalMl, examples);
+        var fitted = ModelFiles.ToLinearModel(name, Fit(best.Candidate, finalMl, examples), classes);
+        var final = MlNetModels.Multiclass(finalMl, finalView,
+            [.. Enumerable.Range(0, classes.Count).Select(c => Enumerable.Range(0, dimension).Select(f => (float)(fitted.Weight(f, c) * temperature)).ToArray())],
+            [.. fitted.Biases.Select(b => (float)(b * temperature))], classes);
         var finalModel = ModelFiles.ToLinearModel(name, final, classes);
         var entry = new ModelCardEntry
         {
@@ -257,6 +257,7 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
             Sha256 = "",
             Trainer = best.Candidate.Name,
             Classes = classes,
+            Temperature = temperature,
             LexiconBoost = boost,
             Examples = examples.Length,
             ClassCounts = counts,
@@ -288,14 +289,13 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
 
         ITransformer Fit(Candidate candidate, MLContext ml, IEnumerable<int> rows)
         {
-            if (candidate.NaiveBayes is not { } regularisation)
+            if (candidate.NbRegularisation is not { } regularisation)
             {
                 return candidate.Create!(ml).Fit(View(ml, rows));
             }
 
             var list = rows.ToList();
-            var ratios = NaiveBayesWeights.Ratios(list.Select(i => (vectors[i], label(texts[i]) == true)), kinds);
-            var (weights, bias, slope, offset) = FitNaiveBayesBinary(ml, list.Select(i => (vectors[i], label(texts[i]) == true, 1f)), ratios, regularisation, dimension);
+            var (weights, bias, slope, offset) = FitNbLogisticRegression(ml, [.. list.Select(i => (vectors[i], label(texts[i]) == true, 1f))], kinds, regularisation);
             return MlNetModels.Binary(ml, View(ml, list), weights, bias, slope, offset);
         }
 
@@ -362,19 +362,46 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
     }
 
     /// <summary>
-    /// A logistic regression on the NB-weighted vectors (<see cref="NaiveBayesWeights"/>); returns its weights with the
-    /// ratios folded in (so they apply to the unscaled vector), its bias and its Platt calibration.
+    /// One NB-weighted logistic regression per class against the rest, balanced (the class weighs as much as the rest),
+    /// on the given rows only (their ratios too). Each regression's calibrated log-odds −(slope·(w·x + b)) − offset,
+    /// folded with its ratios into one weight row, is that class's score in a softmax model: its most probable class is
+    /// the regression most sure of its class.
     /// </summary>
-    private static (float[] Weights, float Bias, double Slope, double Offset) FitNaiveBayesBinary(
-        MLContext ml, IEnumerable<(FeatureVector Vector, bool Label, float Weight)> rows, float[] ratios, (float L1, float L2) regularisation, int dimension)
+    internal static (float[][] Weights, float[] Biases) FitNbOneVersusRest(
+        MLContext ml, IReadOnlyList<int> rows, Func<int, string> label, IReadOnlyList<string> classes, FeatureVector[] vectors, char[] kinds, (float L1, float L2) regularisation)
     {
-        var view = MlRows.BinaryView(ml, rows.Select(r => new MlRows.Binary
+        var weights = new float[classes.Count][];
+        var biases = new float[classes.Count];
+        for (var c = 0; c < classes.Count; c++)
         {
-            Features = MlRows.ToVBuffer(NaiveBayesWeights.Scale(r.Vector, ratios), dimension),
+            var inClass = rows.Select(i => label(i) == classes[c]).ToArray();
+            var positives = inClass.Count(b => b);
+            var (w, b, slope, offset) = FitNbLogisticRegression(ml,
+                [.. rows.Select((i, k) => (vectors[i], inClass[k], inClass[k] ? rows.Count / (2f * positives) : rows.Count / (2f * (rows.Count - positives))))],
+                kinds, regularisation);
+            weights[c] = [.. w.Select(x => (float)(-slope * x))];
+            biases[c] = (float)((-slope * b) - offset);
+        }
+
+        return (weights, biases);
+    }
+
+    /// <summary>
+    /// A logistic regression on the rows' vectors scaled by the NB ratios of these rows (<see cref="NaiveBayesWeights"/>);
+    /// returns its weights with the ratios folded in (so they apply to the unscaled vector), its bias and its Platt
+    /// calibration.
+    /// </summary>
+    internal static (float[] Weights, float Bias, double Slope, double Offset) FitNbLogisticRegression(
+        MLContext ml, IReadOnlyList<(FeatureVector Vector, bool Label, float Weight)> rows, char[] kinds, (float L1, float L2) regularisation)
+    {
+        var ratios = NaiveBayesWeights.Ratios(rows.Select(r => (r.Vector, r.Label)), kinds);
+        var scaled = rows.Select(r => new MlRows.Binary
+        {
+            Features = MlRows.ToVBuffer(NaiveBayesWeights.Scale(r.Vector, ratios), kinds.Length),
             Label = r.Label,
             Weight = r.Weight,
-        }), dimension);
-        var model = LogisticRegression(ml, regularisation.L1, regularisation.L2).Fit(view).Model;
+        }).ToArray();
+        var model = LogisticRegression(ml, regularisation.L1, regularisation.L2).Fit(MlRows.BinaryView(ml, scaled, kinds.Length)).Model;
         var weights = model.SubModel.Weights.ToArray();
         for (var j = 0; j < weights.Length; j++)
         {
@@ -382,6 +409,55 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         }
 
         return (weights, model.SubModel.Bias, model.Calibrator.Slope, model.Calibrator.Offset);
+    }
+
+    /// <summary>The temperature T in 0.05–3 whose probabilities p^T (renormalised) give the true classes the least log-loss.</summary>
+    internal static double FitTemperature(float[][] probabilities, int[] examples, Func<int, string> label, IReadOnlyList<string> classes)
+    {
+        var truth = examples.Select(i => IndexOf(classes, label(i))).ToArray();
+        var logs = probabilities.Select(p => p.Select(x => Math.Log(Math.Max(x, 1e-30))).ToArray()).ToArray();
+        double LogLoss(double t)
+        {
+            var sum = 0.0;
+            for (var k = 0; k < logs.Length; k++)
+            {
+                var max = logs[k].Max() * t;
+                var norm = max + Math.Log(logs[k].Sum(l => Math.Exp((l * t) - max)));
+                sum += norm - (logs[k][truth[k]] * t);
+            }
+
+            return sum;
+        }
+
+        return Enumerable.Range(1, 60).Select(i => Math.Round(i * 0.05, 2)).OrderBy(LogLoss).ThenBy(t => Math.Abs(t - 1)).First();
+    }
+
+    /// <summary>p ∝ p^T, in place.</summary>
+    private static void Temper(float[] probabilities, double temperature)
+    {
+        var sum = 0.0;
+        for (var c = 0; c < probabilities.Length; c++)
+        {
+            sum += probabilities[c] = (float)Math.Pow(Math.Max(probabilities[c], 1e-30), temperature);
+        }
+
+        for (var c = 0; c < probabilities.Length; c++)
+        {
+            probabilities[c] = (float)(probabilities[c] / sum);
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> classes, string label)
+    {
+        for (var c = 0; c < classes.Count; c++)
+        {
+            if (classes[c] == label)
+            {
+                return c;
+            }
+        }
+
+        throw new ArgumentException($"label '{label}' is not among the classes", nameof(label));
     }
 
     private static ClassificationReport Report(

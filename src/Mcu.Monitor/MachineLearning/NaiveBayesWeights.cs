@@ -3,13 +3,15 @@ using Mcu.Monitor.Classification.Models;
 namespace Mcu.Monitor.MachineLearning;
 
 /// <summary>
-/// Naive Bayes log-count ratios for NB-weighted logistic regression (Wang and Manning, «Baselines and Bigrams»,
-/// ACL 2012, their NBSVM with a logistic loss): each n-gram's value is multiplied by how much more often it occurs in
-/// the texts of a class than in the others, and a logistic regression learns on the scaled vectors. The ratio is a
-/// strong prior that a regulariser shrinks towards: a word seen in a few texts of one class keeps a useful weight.
-/// The scaling is linear, so it folds into the learned weights (weight × ratio) and inference stays a dot product
-/// over the shared vector. The featurizer's named signals (kind <c>x</c>: lexicon scores, marks, sums) are not
-/// counts and keep the ratio 1.
+/// Naive Bayes log-count ratios for NB-weighted logistic regression, a variant of Wang and Manning's NBSVM («Baselines
+/// and Bigrams», ACL 2012) with a logistic loss, on the featurizer's values (not binarised) and without their
+/// interpolation: each n-gram's value is multiplied by the log of how much more often it occurs in the texts of a
+/// class than in the others, and a logistic regression learns on the scaled vectors. A weight w on the scaled value is
+/// a weight w·r on the raw one, so the L2 penalty on the raw weight is divided by r²: words concentrated in one class
+/// are penalised less, and words that occur alike on both sides (r near 0) are in effect left out. The scaling is
+/// linear, so it folds into the learned weights (weight × ratio) and inference stays a dot product over the shared
+/// vector. The featurizer's named signals (kind <c>x</c>: lexicon scores, marks, sums) are not counts and keep the
+/// ratio 1.
 /// </summary>
 public static class NaiveBayesWeights
 {

@@ -39,7 +39,7 @@ public class SampleFeedLabelsTests(ITestOutputHelper output)
     {
         var localities = new LocalityDetector(TestConfiguration.Territory());
         int n = 0, sector = 0, appeal = 0, riskExact = 0, riskNear = 0, locality = 0;
-        int appealTp = 0, appealFp = 0, appealFn = 0;
+        int appealTp = 0, appealFp = 0, appealFn = 0, fromParent = 0;
         var parents = new Dictionary<string, ParentContext>(); // as the pipeline passes a comment's parent
         var official = new OfficialAccounts(TestConfiguration.Bind<SourcesOptions>(SourcesOptions.SectionName).OfficialAccounts);
         foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "SampleFeed", "sample-feed.jsonl")))
@@ -83,12 +83,13 @@ public class SampleFeedLabelsTests(ITestOutputHelper output)
             if (result.Risk == expectedRisk) riskExact++;
             if (Math.Abs((int)result.Risk - (int)expectedRisk) <= 1) riskNear++;
             if (localities.Detect(text)?.LocalityId == expectedLocality) locality++;
+            if (result.Reasons.Any(r => r.Contains("по родительскому посту", StringComparison.Ordinal))) fromParent++;
         }
 
         double Share(int k) => Math.Round((double)k / n, 3);
         var appealF1 = Math.Round(2.0 * appealTp / (2 * appealTp + appealFp + appealFn), 3);
         output.WriteLine($"items {n}: sector accuracy {Share(sector)}, appeal accuracy {Share(appeal)} (F1 {appealF1}; {appealFp} taken for appeals, {appealFn} missed), " +
-            $"risk exact {Share(riskExact)}, risk within one level {Share(riskNear)}, locality accuracy {Share(locality)}");
+            $"risk exact {Share(riskExact)}, risk within one level {Share(riskNear)}, locality accuracy {Share(locality)}; comments given their parent's sector {fromParent}");
 
         Assert.True(n >= 300, $"the sample feed must hold at least 300 items, has {n}");
         Assert.True(Share(sector) >= sectorFloor, $"sector accuracy {Share(sector)}");

@@ -234,8 +234,10 @@ public class ModelTrainerTests
         var probe = featurizer.WithoutSentiment(featurizer.Featurize("мусор у подъезда не вывозят неделю"));
         var scores = new float[sector.Classes.Count];
         sector.Scores(probe, scores);
+        var temperature = result.Models[ModelFiles.Sector].Entry.Temperature;
 
         Assert.Equal("NbOneVersusRest(L1=0.05,L2=0.05)", result.Models[ModelFiles.Sector].Entry.Trainer);
+        Assert.InRange(temperature, 0.05, 3);
         for (var c = 0; c < sector.Classes.Count; c++)
         {
             // class c against the rest, balanced, on vectors scaled by the class's ratios
@@ -251,8 +253,48 @@ public class ModelTrainerTests
             }), dimension);
             var reference = ModelFiles.ToLinearModel("b", ModelTrainer.LogisticRegression(ml, 0.05f, 0.05f).Fit(view), ["0", "1"]);
 
-            Assert.Equal(reference.Probability(NaiveBayesWeights.Scale(probe, ratios)), 1 / (1 + MathF.Exp(-scores[c])), 4);
+            // the final weights and biases are the log-odds' times the temperature
+            Assert.Equal(reference.Probability(NaiveBayesWeights.Scale(probe, ratios)), 1 / (1 + Math.Exp(-scores[c] / temperature)), 4);
         }
+    }
+
+    [Fact]
+    public void FitNbOneVersusRest_RowsLeftOut_DoNotChangeTheWeights()
+    {
+        // cross-validation fits on a fold's training rows: nothing of the other rows (their ratios included) may leak in
+        var trainer = TinyCorpus.Trainer(42);
+        var featurizer = new TextFeaturizer(trainer.Lexicon, trainer.Settings);
+        var vocabulary = FeatureVocabulary.Build(TinyCorpus.Texts.Select(t => t.Text), featurizer);
+        featurizer.UseVocabulary(vocabulary);
+        var vectors = TinyCorpus.Texts.Select(t => featurizer.Featurize(t.Text)).ToArray();
+        var rows = Enumerable.Range(0, vectors.Length).Where(i => i % 3 != 0).ToList();
+        var classes = TinyCorpus.Sectors.Order(StringComparer.Ordinal).ToList();
+        var changed = vectors.Select((v, i) => i % 3 != 0 ? v : featurizer.Featurize("мусор мусор контейнер автобус школа яма")).ToArray();
+
+        var (weights, biases) = ModelTrainer.FitNbOneVersusRest(new MLContext(42), rows, i => TinyCorpus.Texts[i].Sector!, classes, vectors, vocabulary.Kinds, (0.05f, 0.05f));
+        var (same, sameBiases) = ModelTrainer.FitNbOneVersusRest(new MLContext(42), rows, i => i % 3 != 0 ? TinyCorpus.Texts[i].Sector! : "tko", classes, changed, vocabulary.Kinds, (0.05f, 0.05f));
+        var (all, _) = ModelTrainer.FitNbOneVersusRest(new MLContext(42), [.. Enumerable.Range(0, vectors.Length)], i => TinyCorpus.Texts[i].Sector!, classes, vectors, vocabulary.Kinds, (0.05f, 0.05f));
+
+        Assert.Equal(biases, sameBiases);
+        for (var c = 0; c < classes.Count; c++)
+        {
+            Assert.Equal(weights[c], same[c]);
+        }
+
+        Assert.Contains(Enumerable.Range(0, classes.Count), c => !weights[c].SequenceEqual(all[c])); // the rows do matter
+    }
+
+    [Fact]
+    public void FitTemperature_OverconfidentProbabilities_SoftensThem()
+    {
+        // 0.99 for the predicted class, right 3 times in 4: p^T / (p^T + 0.01^T) = 0.75 at T = ln 3 / ln 99 ≈ 0.24
+        float[][] overconfident = [[0.99f, 0.01f], [0.99f, 0.01f], [0.99f, 0.01f], [0.99f, 0.01f]];
+        float[][] calibrated = [[0.75f, 0.25f], [0.75f, 0.25f], [0.75f, 0.25f], [0.75f, 0.25f]];
+        int[] examples = [0, 1, 2, 3];
+        string Label(int i) => i == 3 ? "b" : "a";
+
+        Assert.InRange(ModelTrainer.FitTemperature(overconfident, examples, Label, ["a", "b"]), 0.2, 0.25);
+        Assert.Equal(1.0, ModelTrainer.FitTemperature(calibrated, examples, Label, ["a", "b"]), 6);
     }
 
     [Fact]
