@@ -226,8 +226,11 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         // sector, so it should mean what it says: one temperature T (p ∝ p^T), fitted on the best trainer's
         // out-of-fold probabilities by least log-loss, scales the final weights and biases. It never changes the most
         // probable class; the softmax of one-versus-rest log-odds needs it most (it is much sharper than a fitted one).
+        // (Fitted on the fold models, applied to the one trained on all texts, which is a little surer still: T may
+        // soften it slightly too little.)
         var temperature = FitTemperature(best.OutOfFold, examples, label, classes);
-        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: temperature {temperature:0.00} (least log-loss of the out-of-fold probabilities)"));
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {name}: temperature {temperature:0.00} (least log-loss of the out-of-fold probabilities{(temperature is TemperatureMin or TemperatureMax ? "; at the edge of the range searched" : "")})"));
         foreach (var probabilities in best.OutOfFold.Concat(best.OutOfGenre).Where(p => p is not null))
         {
             Temper(probabilities, temperature);
@@ -411,7 +414,10 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         return (weights, model.SubModel.Bias, model.Calibrator.Slope, model.Calibrator.Offset);
     }
 
-    /// <summary>The temperature T in 0.05–3 whose probabilities p^T (renormalised) give the true classes the least log-loss.</summary>
+    private const double TemperatureMin = 0.05;
+    private const double TemperatureMax = 3;
+
+    /// <summary>The temperature T in 0.05–3 (steps of 0.05) whose probabilities p^T (renormalised) give the true classes the least log-loss.</summary>
     internal static double FitTemperature(float[][] probabilities, int[] examples, Func<int, string> label, IReadOnlyList<string> classes)
     {
         var truth = examples.Select(i => IndexOf(classes, label(i))).ToArray();
@@ -429,7 +435,8 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
             return sum;
         }
 
-        return Enumerable.Range(1, 60).Select(i => Math.Round(i * 0.05, 2)).OrderBy(LogLoss).ThenBy(t => Math.Abs(t - 1)).First();
+        return Enumerable.Range(1, (int)Math.Round(TemperatureMax / TemperatureMin)).Select(i => Math.Round(i * TemperatureMin, 2))
+            .OrderBy(LogLoss).ThenBy(t => Math.Abs(t - 1)).First();
     }
 
     /// <summary>p ∝ p^T, in place.</summary>

@@ -237,7 +237,7 @@ public class ModelTrainerTests
         var temperature = result.Models[ModelFiles.Sector].Entry.Temperature;
 
         Assert.Equal("NbOneVersusRest(L1=0.05,L2=0.05)", result.Models[ModelFiles.Sector].Entry.Trainer);
-        Assert.InRange(temperature, 0.05, 3);
+        Assert.NotEqual(1.0, temperature); // so the check below sees the scaling
         for (var c = 0; c < sector.Classes.Count; c++)
         {
             // class c against the rest, balanced, on vectors scaled by the class's ratios

@@ -25,6 +25,11 @@ public sealed class FeatureVocabulary
 
     public FeatureVocabulary(IReadOnlyList<(char Kind, string Text)> entries)
     {
+        if (entries.Count > 1 << 28)
+        {
+            throw new InvalidDataException($"feature vocabulary: {entries.Count} entries, more than the 2^28 its table holds");
+        }
+
         Kinds = new char[entries.Count];
         Texts = new string[entries.Count];
         var bits = Math.Max(4, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)entries.Count) + 1);

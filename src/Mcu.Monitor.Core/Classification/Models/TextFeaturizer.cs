@@ -111,15 +111,6 @@ public sealed class TextFeaturizer
         var values = _values ??= new List<float>(1024);
         indices.Clear();
         values.Clear();
-        if (_counts is null || _counts.Length < vocabulary.Count)
-        {
-            _counts = new int[vocabulary.Count];
-            _seen = new ulong[(vocabulary.Count + 63) / 64];
-        }
-
-        var sink = new LookupSink { Vocabulary = vocabulary, Counts = _counts, Seen = _seen!, FirstWord = int.MaxValue, LastWord = -1 };
-        EnumerateNGrams(text, analysis.Tokens, ref sink);
-
         var special = Specials(text, analysis);
         foreach (var (index, value) in special)
         {
@@ -127,26 +118,44 @@ public sealed class TextFeaturizer
             values.Add(value);
         }
 
+        var counts = _counts;
+        var seen = _seen;
+        if (counts is null || seen is null || counts.Length < vocabulary.Count)
+        {
+            counts = new int[vocabulary.Count];
+            seen = new ulong[(vocabulary.Count + 63) / 64];
+            (_counts, _seen) = (counts, seen);
+        }
+
         // distinct n-grams in index order with 1 + ln(count), then each group (words, characters, emoji) scaled to
-        // unit length; the scratch is zeroed again on the way
+        // unit length; the scratch is zeroed again on the way (and dropped if anything fails half-way, so it is never
+        // left dirty for the thread's next text)
         Span<double> norms = stackalloc double[3];
         var firstNGram = indices.Count;
-        var counts = sink.Counts;
-        var seen = sink.Seen;
-        for (var w = sink.FirstWord; w <= sink.LastWord; w++)
+        try
         {
-            var bits = seen[w];
-            seen[w] = 0;
-            while (bits != 0)
+            var sink = new LookupSink { Vocabulary = vocabulary, Counts = counts, Seen = seen, FirstWord = int.MaxValue, LastWord = -1 };
+            EnumerateNGrams(text, analysis.Tokens, ref sink);
+            for (var w = sink.FirstWord; w <= sink.LastWord; w++)
             {
-                var index = (w * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                var value = (float)(1 + Math.Log(counts[index]));
-                counts[index] = 0;
-                indices.Add(index);
-                values.Add(value);
-                norms[Group(vocabulary.Kinds[index])] += value * value;
+                var bits = seen[w];
+                seen[w] = 0;
+                while (bits != 0)
+                {
+                    var index = (w * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    var value = (float)(1 + Math.Log(counts[index]));
+                    counts[index] = 0;
+                    indices.Add(index);
+                    values.Add(value);
+                    norms[Group(vocabulary.Kinds[index])] += value * value;
+                }
             }
+        }
+        catch
+        {
+            (_counts, _seen) = (null, null);
+            throw;
         }
 
         for (var g = 0; g < norms.Length; g++)
@@ -376,7 +385,7 @@ public sealed class TextFeaturizer
             if (Vocabulary.TryGet(hash, out var index) && Counts[index]++ == 0)
             {
                 var word = index >> 6;
-                Seen[word] |= 1UL << index;
+                Seen[word] |= 1UL << (index & 63);
                 FirstWord = Math.Min(FirstWord, word);
                 LastWord = Math.Max(LastWord, word);
             }

@@ -23,6 +23,21 @@ public class FeatureVocabularyTests
         Assert.Equal(-1, index);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(1023)]
+    [InlineData(1024)]
+    public void IndexOf_SizesAroundPowersOfTwo_FindsEveryEntry(int count)
+    {
+        var vocabulary = new FeatureVocabulary([.. Enumerable.Range(0, count).Select(i => (FeatureVocabulary.Word, "w" + i))]);
+
+        Assert.All(Enumerable.Range(0, count), i => Assert.Equal(i, vocabulary.IndexOf(FeatureVocabulary.Word, "w" + i)));
+        Assert.Equal(-1, vocabulary.IndexOf(FeatureVocabulary.Word, "w" + count));
+    }
+
     [Fact]
     public void Constructor_DuplicateEntry_NamesItsLine()
     {
