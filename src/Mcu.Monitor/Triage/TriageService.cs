@@ -89,8 +89,10 @@ public sealed class TriageService(
     /// <summary>
     /// Corrects a post's labels from the feed page: each changed label goes to the classification and to the training
     /// feedback. A post made an appeal (<paramref name="appeal"/> true) awaits triage; one made a non-appeal leaves the queue.
+    /// <paramref name="negative"/> marks the post's tone (negative or not) for the tone model only: the product keeps no
+    /// tone label of its own (the model's tone is a risk signal), so it goes to the training feedback alone.
     /// </summary>
-    public TriageResult Correct(string postKey, string actor, string? sector, bool? appeal, string? riskLevel)
+    public TriageResult Correct(string postKey, string actor, string? sector, bool? appeal, string? riskLevel, bool? negative = null)
     {
         if (string.IsNullOrWhiteSpace(actor))
         {
@@ -112,7 +114,7 @@ public sealed class TriageService(
         }
 
         var work = new Work(connection, transaction, post, actor, now);
-        var changes = Relabel(work, sector, appeal, ParseRisk(riskLevel));
+        var changes = Relabel(work, sector, appeal, ParseRisk(riskLevel), negative);
         if (changes.Count == 0)
         {
             return TriageResult.Refused("Исправлять нечего: у поста уже такие метки");
@@ -311,10 +313,17 @@ public sealed class TriageService(
     /// from it) and a «corrected» event on the post's incident. The main post's sector and risk are the incident's too;
     /// its priority and deadlines stay as they were promised to the recipient. Returns the changes, for people.
     /// </summary>
-    private static List<string> Relabel(Work work, string? sector, bool? appeal, RiskLevel? risk)
+    private static List<string> Relabel(Work work, string? sector, bool? appeal, RiskLevel? risk, bool? negative = null)
     {
         var labels = ReadLabels(work);
         var changes = new List<string>();
+        // the tone an officer marked last (the product stores no other): a mark that repeats it changes nothing
+        if (negative is { } isNegative && LastFeedback(work, "negative") != (isNegative ? "1" : "0"))
+        {
+            Feedback(work, "negative", isNegative ? "1" : "0");
+            changes.Add(isNegative ? "тон: негативный" : "тон: не негативный");
+        }
+
         if (sector is not null && sector != labels.Sector)
         {
             Feedback(work, "sector", sector);
@@ -376,6 +385,13 @@ public sealed class TriageService(
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetString(0), reader.GetInt64(1) == 1, Enum.TryParse<RiskLevel>(reader.GetString(2), out var risk) ? risk : RiskLevel.Low);
+    }
+
+    private static string? LastFeedback(Work work, string field)
+    {
+        using var command = Command(work, "SELECT value FROM training_feedback WHERE post_key = $key AND field = $field ORDER BY id DESC LIMIT 1",
+            ("$key", work.Post.Key), ("$field", field));
+        return command.ExecuteScalar() as string;
     }
 
     private static void Feedback(Work work, string field, string value) => Execute(work, """

@@ -1,4 +1,5 @@
 using Mcu.Monitor.Incidents;
+using Mcu.Monitor.MachineLearning;
 using Mcu.Monitor.Triage;
 using static Mcu.Monitor.Tests.TestSupport.IncidentHarness;
 using static Mcu.Monitor.Tests.Triage.TriageHarness;
@@ -236,6 +237,38 @@ public sealed class TriageServiceTests
         Assert.Equal(2, harness.Count($"SELECT COUNT(*) FROM audit_log WHERE action = 'triage.correct' AND actor = '{Officer}'"));
         Assert.Equal(2, harness.Count($"SELECT COUNT(*) FROM index_outbox WHERE doc_type = 'post' AND doc_id = '{post}' AND created_at = '{harness.DbNow}'"));
         Assert.Equal(0, harness.Queue.Pending(10, 0).Total);
+    }
+
+    [Fact]
+    public async Task Correct_ToneMarked_FeedbackOnlyThatTrainingReadsAndARepeatChangesNothing()
+    {
+        using var harness = new TriageHarness(Now);
+        var post = await harness.PostAsync("1", text: "Опять нет воды, сколько можно терпеть", appeal: false);
+        var labels = harness.Scalar($"SELECT sector || '|' || is_appeal || '|' || risk_level FROM classifications WHERE post_key = '{post}'");
+
+        var marked = harness.Service.Correct(post, Officer, null, null, null, negative: true);
+        var again = harness.Service.Correct(post, Officer, null, null, null, negative: true);
+
+        Assert.True(marked.Applied, marked.Message);
+        Assert.Contains("тон: негативный", marked.Message, StringComparison.Ordinal);
+        Assert.False(again.Applied); // the tone an officer marked last is the label: the same mark changes nothing
+        Assert.Equal(labels, harness.Scalar($"SELECT sector || '|' || is_appeal || '|' || risk_level FROM classifications WHERE post_key = '{post}'"));
+        Assert.Equal("negative=1", harness.Scalar($"SELECT group_concat(field || '=' || value) FROM training_feedback WHERE post_key = '{post}'"));
+
+        // the next model train reads it as a tone label for the text
+        var data = new TrainingData();
+        using (var connection = harness.Incidents.Store.Database.Open())
+        {
+            data.AddFeedback(connection, new HashSet<string>(Mcu.Monitor.Tests.MachineLearning.TinyCorpus.Sectors));
+        }
+
+        var labelled = Assert.Single(data.Texts);
+        Assert.Equal("Опять нет воды, сколько можно терпеть", labelled.Text);
+        Assert.True(labelled.Negative);
+        Assert.Null(labelled.Appeal);
+
+        Assert.True(harness.Service.Correct(post, Officer, null, null, null, negative: false).Applied);
+        Assert.Equal("negative=1,negative=0", harness.Scalar($"SELECT group_concat(field || '=' || value) FROM (SELECT * FROM training_feedback WHERE post_key = '{post}' ORDER BY id)"));
     }
 
     [Fact]

@@ -85,6 +85,16 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Wait(d => d.FindElements(By.CssSelector("#posts tbody tr")).Count > 0);
         Screenshot("feed");
 
+        // The feed: the officer marks a post's tone for the tone model's training.
+        var feedRow = _browser.FindElement(By.CssSelector("#posts tbody tr[data-key]"));
+        var feedKey = feedRow.GetDomAttribute("data-key");
+        feedRow.FindElement(By.CssSelector("button.secondary")).Click();
+        var edit = Wait(d => d.FindElements(By.CssSelector("#posts tr.edit")).FirstOrDefault());
+        new SelectElement(edit.FindElement(By.CssSelector("select[aria-label='Тон']"))).SelectByValue("true");
+        edit.FindElement(By.XPath(".//button[text()='Сохранить']")).Click();
+        Wait(d => Scalar($"SELECT value FROM training_feedback WHERE post_key = '{feedKey}' AND field = 'negative'") == "1");
+        Assert.Equal("officer:ivanova", Scalar($"SELECT actor FROM training_feedback WHERE post_key = '{feedKey}' AND field = 'negative'"));
+
         Go("/recipients");
         Wait(d => d.FindElements(By.CssSelector("#rating tbody tr")).Count > 0 && d.FindElements(By.CssSelector("#registry tbody tr")).Count > 0);
         Screenshot("recipients");

@@ -31,7 +31,7 @@ public sealed record SummaryChart(string Id, string Title, string Url);
 public sealed record TriageRequest(string PostKey, string Verdict, string? Sector, string? RiskLevel, string? RecipientId, long? MergeIntoIncidentId, string? Note);
 
 /// <summary>A correction from the «Лента» page; null keeps the value.</summary>
-public sealed record CorrectionRequest(string PostKey, string? Sector, bool? Appeal, string? RiskLevel);
+public sealed record CorrectionRequest(string PostKey, string? Sector, bool? Appeal, string? RiskLevel, bool? Negative = null);
 
 /// <summary>A page of incidents.</summary>
 public sealed record IncidentPage(long Total, IReadOnlyList<Mcu.Monitor.Triage.IncidentListItem> Items);

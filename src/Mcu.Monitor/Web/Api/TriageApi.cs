@@ -44,9 +44,9 @@ public static class TriageApi
                 return TypedResults.BadRequest(new ChangeResult(false, "Нужен postKey"));
             }
 
-            var result = triage.Correct(request.PostKey, ConsolePolicies.Actor(user), ApiEndpoints.Optional(request.Sector), request.Appeal, ApiEndpoints.Optional(request.RiskLevel));
+            var result = triage.Correct(request.PostKey, ConsolePolicies.Actor(user), ApiEndpoints.Optional(request.Sector), request.Appeal, ApiEndpoints.Optional(request.RiskLevel), request.Negative);
             return Answer(result.Applied, result.Message, result.IncidentId);
-        }).RequireAuthorization(ConsolePolicies.Change).WithSummary("Correct a post's sector, appeal or risk (kept as training feedback)");
+        }).RequireAuthorization(ConsolePolicies.Change).WithSummary("Correct a post's sector, appeal or risk, or mark its tone (kept as training feedback)");
 
         api.MapGet("/incidents", Ok<IncidentPage> (IncidentBoard board, string? status, bool? open, int? offset, int? limit) =>
         {

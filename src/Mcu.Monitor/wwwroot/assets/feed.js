@@ -10,14 +10,18 @@
     const sector = Mcu.select('sectors', post.sector);
     const risk = Mcu.select('riskLevels', post.riskLevel);
     const appeal = el('select', {}, el('option', { value: 'true', selected: post.appeal }, 'обращение'), el('option', { value: 'false', selected: !post.appeal }, 'не обращение'));
+    // the tone is only marked for the tone model's training (the product keeps no tone label to show)
+    const tone = el('select', { 'aria-label': 'Тон' }, el('option', { value: '' }, 'тон не отмечен'),
+      el('option', { value: 'true' }, 'негативный тон'), el('option', { value: 'false' }, 'не негативный тон'));
     const save = el('button', { type: 'button', onclick: async () => {
       try {
-        const result = await api('/api/posts/correction', { method: 'POST', body: { postKey: post.id, sector: sector.value, riskLevel: risk.value, appeal: appeal.value === 'true' } });
+        const negative = tone.value === '' ? null : tone.value === 'true';
+        const result = await api('/api/posts/correction', { method: 'POST', body: { postKey: post.id, sector: sector.value, riskLevel: risk.value, appeal: appeal.value === 'true', negative } });
         message(result.message, !result.applied);
         if (result.applied) load();
       } catch (e) { message(e.message, true); }
     } }, 'Сохранить');
-    row.after(el('tr', { class: 'edit' }, el('td', { colspan: 9 }, el('div', { class: 'row' }, sector, risk, appeal, save))));
+    row.after(el('tr', { class: 'edit' }, el('td', { colspan: 9 }, el('div', { class: 'row' }, sector, risk, appeal, tone, save))));
   }
 
   async function load() {
