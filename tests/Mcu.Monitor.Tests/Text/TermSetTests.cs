@@ -92,6 +92,14 @@ public class TermSetTests
         Assert.Equal(["нет воды", "мусор*"], hits.Select(h => h.Term));
     }
 
+    [Fact]
+    public void Match_TermsInTheTextInReverseOrder_ReportedInTheConfiguredOrder()
+    {
+        var hits = Match("отопление не работает, мусор лежит, дорога разбита, воды нет", "нет воды", "дорога", "мусор*", "отопление");
+
+        Assert.Equal(["нет воды", "дорога", "мусор*", "отопление"], hits.Select(h => h.Term));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
