@@ -420,7 +420,8 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
     /// <summary>The temperature T in 0.05–3 (steps of 0.05) whose probabilities p^T (renormalised) give the true classes the least log-loss.</summary>
     internal static double FitTemperature(float[][] probabilities, int[] examples, Func<int, string> label, IReadOnlyList<string> classes)
     {
-        var truth = examples.Select(i => IndexOf(classes, label(i))).ToArray();
+        var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        var truth = examples.Select(i => classIndex[label(i)]).ToArray();
         var logs = probabilities.Select(p => p.Select(x => Math.Log(Math.Max(x, 1e-30))).ToArray()).ToArray();
         double LogLoss(double t)
         {
@@ -452,19 +453,6 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         {
             probabilities[c] = (float)(probabilities[c] / sum);
         }
-    }
-
-    private static int IndexOf(IReadOnlyList<string> classes, string label)
-    {
-        for (var c = 0; c < classes.Count; c++)
-        {
-            if (classes[c] == label)
-            {
-                return c;
-            }
-        }
-
-        throw new ArgumentException($"label '{label}' is not among the classes", nameof(label));
     }
 
     private static ClassificationReport Report(

@@ -17,8 +17,8 @@ public sealed class FeatureVocabulary
     public const char Special = 'x';
 
     // The entries by the 64-bit hash of kind and text, in an open-addressing table (linear probing, at most half
-    // full): a lookup per n-gram occurrence is the featurizer's hottest path, and probing two flat arrays costs about
-    // half of Dictionary's lookup. _slots holds entry index + 1, 0 for an empty slot.
+    // full): a lookup per n-gram occurrence is the featurizer's hottest path (Dictionary's lookup was ~9% of the samples
+    // of a profile of the classification benchmark). _slots holds entry index + 1, 0 for an empty slot.
     private readonly ulong[] _hashes;
     private readonly int[] _slots;
     private readonly int _shift;
