@@ -150,13 +150,17 @@ public class VkApiClientTests
     {
         await using var host = new VkTestHost(new() { ["Sources:Vk:RequestTimeout"] = "00:00:01", ["Sources:Vk:MaxRetries"] = "0" });
         host.Server.Requests.Clear();
+        // the answer is held until the client has given up: a fixed sleep raced the 1 s timer on a loaded machine (CI
+        // saw the late «{}» parsed as a malformed response when the timer fired after the sleep ended)
+        using var release = new ManualResetEventSlim();
         host.Vk.Override = _ =>
         {
-            Thread.Sleep(2500);
+            release.Wait(TimeSpan.FromSeconds(30));
             return LoopbackResponse.Json("{}");
         };
 
         var ex = await Assert.ThrowsAsync<VkApiException>(() => host.Client.GetWallAsync(Wall, CancellationToken.None));
+        release.Set();
 
         Assert.Equal(VkErrorCodes.Timeout, ex.Code);
         Assert.True(ex.IsTransient);
