@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
-using System.Security.Cryptography;
 
 namespace Mcu.Monitor.Text;
 
@@ -29,57 +27,17 @@ public static class SentimentLexicon
     public static float ScoreOf(string stem) => Lexicon.Value.Scores.GetValueOrDefault(stem);
 
     /// <summary>Sums the negative and positive scores of the tokens (as positive numbers) and counts the words.</summary>
-    public static SentimentTally Tally(IReadOnlyList<Token> tokens)
-    {
-        var scores = Lexicon.Value.Scores;
-        var tally = default(SentimentTally);
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (!scores.TryGetValue(tokens[i].Stem, out var score))
-            {
-                continue;
-            }
-
-            if (i > 0 && tokens[i - 1].Surface == "не")
-            {
-                score = -score;
-            }
-
-            tally = score < 0
-                ? tally with { Negative = tally.Negative - score, NegativeWords = tally.NegativeWords + 1 }
-                : tally with { Positive = tally.Positive + score, PositiveWords = tally.PositiveWords + 1 };
-        }
-
-        return tally;
-    }
+    public static SentimentTally Tally(IReadOnlyList<Token> tokens) => ScoreFile.Tally(tokens, Lexicon.Value.Scores);
 
     /// <summary>Reads the embedded file once: its scores, and its version from the same bytes.</summary>
     private static (FrozenDictionary<string, float>, string) Load()
     {
-        using var stream = typeof(SentimentLexicon).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from the build");
-        using var bytes = new MemoryStream();
-        stream.CopyTo(bytes);
-        var version = "sentiment-" + Convert.ToHexStringLower(SHA256.HashData(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)))[..8];
-        bytes.Position = 0;
-        using var reader = new StreamReader(bytes);
+        var (entries, sha256) = ScoreFile.Read(ResourceName);
+        var version = "sentiment-" + sha256[..8];
         var scores = new Dictionary<string, float>(StringComparer.Ordinal);
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (stem, score) in entries)
         {
-            number++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab <= 0 || !float.TryParse(line.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
-            {
-                throw new InvalidDataException($"{ResourceName} line {number}: expected «stem<TAB>score»");
-            }
-
-            scores[line[..tab]] = score;
+            scores[stem] = score;
         }
 
         return (scores.ToFrozenDictionary(StringComparer.Ordinal), version);
@@ -87,4 +45,10 @@ public static class SentimentLexicon
 }
 
 /// <summary>Sentiment of a text by <see cref="SentimentLexicon"/>: sums of scores (both positive numbers) and word counts.</summary>
-public readonly record struct SentimentTally(float Negative, float Positive, int NegativeWords, int PositiveWords);
+public readonly record struct SentimentTally(float Negative, float Positive, int NegativeWords, int PositiveWords)
+{
+    /// <summary>This tally with one more scored word.</summary>
+    public SentimentTally Add(float score) => score < 0
+        ? this with { Negative = Negative - score, NegativeWords = NegativeWords + 1 }
+        : this with { Positive = Positive + score, PositiveWords = PositiveWords + 1 };
+}

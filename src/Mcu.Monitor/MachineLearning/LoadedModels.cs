@@ -42,10 +42,15 @@ public sealed class LoadedModels(ILogger<LoadedModels> logger)
                 ModelLog.LexiconChanged(logger, trained, lexicon.ModelVersion);
             }
 
+            // the files are built in, so a difference means models trained by another build of the product
             if (models.SentimentLexiconVersion is { } sentiment && sentiment != SentimentLexicon.Version)
             {
-                // the file is built in, so this means models trained by another build of the product
-                ModelLog.SentimentLexiconChanged(logger, sentiment, SentimentLexicon.Version);
+                ModelLog.BuiltInLexiconChanged(logger, sentiment, SentimentLexicon.Version);
+            }
+
+            if (models.ToneLexiconVersion is { } tone && tone != ToneLexicon.Version)
+            {
+                ModelLog.BuiltInLexiconChanged(logger, tone, ToneLexicon.Version);
             }
 
             return new ModelState(lexicon, models, new ModelClassifier(lexicon, models), null);

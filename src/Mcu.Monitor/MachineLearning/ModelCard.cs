@@ -16,6 +16,9 @@ public sealed record ModelCard
     /// <summary>The general sentiment lexicon the models were trained with (<see cref="Text.SentimentLexicon.Version"/>); null when not used.</summary>
     public string? SentimentLexiconVersion { get; init; }
 
+    /// <summary>The team's tone lexicon the models were trained with (<see cref="Text.ToneLexicon.Version"/>); null when not used.</summary>
+    public string? ToneLexiconVersion { get; init; }
+
     public required Classification.Models.FeaturizerSettings Featurizer { get; init; }
 
     public required int Features { get; init; }

@@ -30,7 +30,7 @@ public static class ModelCardReadme
             Line($"  - `{file.Path}`: {file.Rows} texts, SHA-256 `{file.Sha256}`");
         }
 
-        Line($"- features: {card.Features} (`features.tsv`, SHA-256 `{card.FeaturesSha256}`): stems, stem bigrams {(card.Featurizer.WordBigrams ? "on" : "off")}, character {card.Featurizer.CharGramMin}–{card.Featurizer.CharGramMax}-grams in words, emoji, lexicon signals of `{card.LexiconVersion}`{(card.Featurizer.SentimentLexicon ? $", sums of the general sentiment lexicon `{card.SentimentLexiconVersion}` (not learnt by the sector model)" : "")}; n-grams in at least {card.Featurizer.MinDocumentFrequency} texts");
+        Line($"- features: {card.Features} (`features.tsv`, SHA-256 `{card.FeaturesSha256}`): stems, stem bigrams {(card.Featurizer.WordBigrams ? "on" : "off")}, character {card.Featurizer.CharGramMin}–{card.Featurizer.CharGramMax}-grams in words, emoji, lexicon signals of `{card.LexiconVersion}`{(card.Featurizer.SentimentLexicon ? $", sums of the general sentiment lexicon `{card.SentimentLexiconVersion}`" : "")}{(card.Featurizer.ToneLexicon ? $", sums of the team's tone lexicon `{card.ToneLexiconVersion}`" : "")}{(card.Featurizer.SentimentLexicon || card.Featurizer.ToneLexicon ? " (sums not learnt by the sector model)" : "")}; n-grams in at least {card.Featurizer.MinDocumentFrequency} texts");
         Line($"");
         Line($"## Models (cross-validated on the training data)");
         Line($"");

@@ -129,6 +129,7 @@ public static class ModelFiles
             Version = card.Version,
             LexiconVersion = card.LexiconVersion,
             SentimentLexiconVersion = card.SentimentLexiconVersion,
+            ToneLexiconVersion = card.ToneLexiconVersion,
             Settings = card.Featurizer,
             Vocabulary = vocabulary,
             Sector = LoadOne(Sector),

@@ -11,6 +11,6 @@ internal static partial class ModelLog
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "The ML models were trained with lexicon {Trained}, but the configured lexicon is {Configured}: its terms feed the models' lexicon features, so the models see them differently from training; retrain with `model train`")]
     public static partial void LexiconChanged(ILogger logger, string trained, string configured);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "The ML models were trained with sentiment lexicon {Trained}, but this build has {Built}: its sums are features of the models, so they see them differently from training; retrain with `model train`")]
-    public static partial void SentimentLexiconChanged(ILogger logger, string trained, string built);
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "The ML models were trained with the built-in lexicon {Trained}, but this build has {Built}: its sums are features of the models, so they see them differently from training; retrain with `model train`")]
+    public static partial void BuiltInLexiconChanged(ILogger logger, string trained, string built);
 }

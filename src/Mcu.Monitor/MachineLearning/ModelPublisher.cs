@@ -57,6 +57,7 @@ public static class ModelPublisher
             Folds = trainer.Folds,
             LexiconVersion = lexicon.ModelVersion,
             SentimentLexiconVersion = trainer.Settings.SentimentLexicon ? Text.SentimentLexicon.Version : null,
+            ToneLexiconVersion = trainer.Settings.ToneLexicon ? Text.ToneLexicon.Version : null,
             Featurizer = trainer.Settings,
             Features = result.Vocabulary.Count,
             FeaturesSha256 = featuresSha,

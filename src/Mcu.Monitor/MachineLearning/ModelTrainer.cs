@@ -21,7 +21,7 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
 
     public LexiconClassifier Lexicon => lexicon;
 
-    public FeaturizerSettings Settings { get; init; } = new() { SentimentLexicon = true };
+    public FeaturizerSettings Settings { get; init; } = new() { SentimentLexicon = true, ToneLexicon = true };
 
     public int Seed { get; init; } = 42;
 

@@ -1,6 +1,7 @@
 using Mcu.Monitor.Classification.Models;
 using Mcu.Monitor.Domain;
 using Mcu.Monitor.MachineLearning;
+using Mcu.Monitor.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -78,18 +79,24 @@ public class ModelTrainerTests
     }
 
     [Fact]
-    public void Train_SentimentSums_LearntByTheToneModelsNotBySector()
+    public void Train_LexiconSums_LearntByTheToneModelsNotBySector()
     {
         var (result, card) = TinyCorpus.Train(Directory.CreateTempSubdirectory("mcu-models-").FullName, seed: 42);
         var featurizer = new TextFeaturizer(TinyCorpus.Lexicon(), card.Featurizer);
-        var sentiment = Enumerable.Range(0, featurizer.SpecialNames.Count).Where(i => featurizer.SpecialNames[i].StartsWith("senti:", StringComparison.Ordinal)).ToList();
+        List<int> Family(string prefix) =>
+            [.. Enumerable.Range(0, featurizer.SpecialNames.Count).Where(i => featurizer.SpecialNames[i].StartsWith(prefix, StringComparison.Ordinal))];
         var sector = result.Models[ModelFiles.Sector].Model;
         var negative = result.Models[ModelFiles.Negative].Model;
 
         Assert.True(card.Featurizer.SentimentLexicon);
-        Assert.Equal(4, sentiment.Count);
-        Assert.All(sentiment, f => Assert.All(Enumerable.Range(0, sector.Classes.Count), c => Assert.Equal(0f, sector.Weight(f, c))));
-        Assert.Contains(sentiment, f => negative.Weight(f, 0) != 0);
+        Assert.True(card.Featurizer.ToneLexicon);
+        Assert.Equal(ToneLexicon.Version, card.ToneLexiconVersion);
+        foreach (var family in new[] { Family("senti:"), Family("tone:") })
+        {
+            Assert.Equal(4, family.Count);
+            Assert.All(family, f => Assert.All(Enumerable.Range(0, sector.Classes.Count), c => Assert.Equal(0f, sector.Weight(f, c))));
+            Assert.Contains(family, f => negative.Weight(f, 0) != 0);
+        }
     }
 
     [Fact]
@@ -112,6 +119,36 @@ public class ModelTrainerTests
         Assert.Contains(negativeOnly, vector.Indices);
         Assert.Equal(vector.Count - 2, dropped.Count);
         Assert.DoesNotContain(dropped.Indices, i => i >= negativeSum && i < on.SpecialNames.Count);
+    }
+
+    [Fact]
+    public void Featurize_ToneLexiconOn_AddsItsSumsAfterTheSentimentSumsAndWithoutSentimentDropsBoth()
+    {
+        var lexicon = TinyCorpus.Lexicon();
+        var both = new TextFeaturizer(lexicon, new FeaturizerSettings { MinDocumentFrequency = 1, SentimentLexicon = true, ToneLexicon = true });
+        var toneOnly = new TextFeaturizer(lexicon, new FeaturizerSettings { MinDocumentFrequency = 1, ToneLexicon = true });
+        both.UseVocabulary(FeatureVocabulary.Build(TinyCorpus.Texts.Select(t => t.Text), both));
+        toneOnly.UseVocabulary(FeatureVocabulary.Build(TinyCorpus.Texts.Select(t => t.Text), toneOnly));
+        var names = both.SpecialNames.ToList();
+        const string Text = "бесит этот ремонт 😡 но спасибо соседям";
+
+        var vector = both.Featurize(Text);
+        var toneNegative = names.IndexOf("tone:negative");
+        var tonePositive = names.IndexOf("tone:positive");
+        // a word at the scale's end (±3) counts 1
+        var tally = ToneLexicon.Tally(Tokenizer.Tokenize(TextNormalizer.ForModel(Text)), Text);
+        var (expectedNegative, expectedPositive) = (tally.Negative / 3, tally.Positive / 3);
+
+        Assert.Equal(["tone:negative", "tone:positive", "tone:negative_only", "tone:positive_only"], names[^4..]);
+        Assert.Equal(names.IndexOf("senti:positive_only") + 1, toneNegative);
+        Assert.True(tally.NegativeWords == 2 && tally.PositiveWords > 0);
+        Assert.Equal(expectedNegative, vector.Values[Array.IndexOf(vector.Indices, toneNegative)], 5);
+        Assert.Equal(expectedPositive, vector.Values[Array.IndexOf(vector.Indices, tonePositive)], 5);
+        Assert.DoesNotContain(names.IndexOf("tone:negative_only"), vector.Indices);
+        Assert.DoesNotContain(both.WithoutSentiment(vector).Indices, i => i >= names.IndexOf("senti:negative") && i < names.Count);
+        Assert.DoesNotContain(toneOnly.WithoutSentiment(toneOnly.Featurize(Text)).Indices,
+            i => i >= toneOnly.SpecialNames.Count - 4 && i < toneOnly.SpecialNames.Count);
+        Assert.Contains(toneOnly.SpecialNames.Count - 4, toneOnly.Featurize(Text).Indices);
     }
 
     [Fact]

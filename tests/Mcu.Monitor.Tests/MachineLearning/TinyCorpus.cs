@@ -90,7 +90,7 @@ public static class TinyCorpus
         CrossGenreMinimum = crossGenreMinimum,
         Folds = 2,
         OnlyTrainers = trainers ?? ["SdcaMaximumEntropy", "SdcaLogisticRegression"],
-        Settings = new FeaturizerSettings { MinDocumentFrequency = 1, SentimentLexicon = true },
+        Settings = new FeaturizerSettings { MinDocumentFrequency = 1, SentimentLexicon = true, ToneLexicon = true },
     };
 
     public static (ModelTrainer.Result Result, ModelCard Card) Train(string directory, int seed, IReadOnlyCollection<string>? trainers = null)

@@ -23,4 +23,10 @@ public sealed record FeaturizerSettings
     /// written before it existed, so they keep featurising as they were trained; `model train` turns it on.
     /// </summary>
     public bool SentimentLexicon { get; init; }
+
+    /// <summary>
+    /// Sums of the team's tone lexicon of social-network Russian (<see cref="Text.ToneLexicon"/>) as features. Off for
+    /// model cards written before it existed; `model train` turns it on.
+    /// </summary>
+    public bool ToneLexicon { get; init; }
 }

@@ -14,6 +14,9 @@ public sealed class ModelSet
     /// <summary>The general sentiment lexicon the models were trained with (<see cref="Text.SentimentLexicon.Version"/>), from the card.</summary>
     public string? SentimentLexiconVersion { get; init; }
 
+    /// <summary>The team's tone lexicon the models were trained with (<see cref="Text.ToneLexicon.Version"/>), from the card.</summary>
+    public string? ToneLexiconVersion { get; init; }
+
     public required FeaturizerSettings Settings { get; init; }
 
     public required FeatureVocabulary Vocabulary { get; init; }

@@ -34,6 +34,9 @@ public sealed class TextFeaturizer
     private static readonly string[] SentimentFeatures =
         ["senti:negative", "senti:positive", "senti:negative_only", "senti:positive_only"];
 
+    private static readonly string[] ToneFeatures =
+        ["tone:negative", "tone:positive", "tone:negative_only", "tone:positive_only"];
+
     // per-thread scratch, all zero between calls: occurrences of each vocabulary entry in the text being featurised,
     // and a bit per entry that occurred, read in index order (a sort of the occurrences was ~10% of the samples of a
     // profile of the classification benchmark)
@@ -50,6 +53,7 @@ public sealed class TextFeaturizer
     private static List<float>? _values;
 
     private readonly string[] _sectors;
+    private readonly int _firstLexiconSum; // the sums of the two tone lexicons are the last special features
     private FeatureVocabulary? _vocabulary;
 
     public TextFeaturizer(LexiconClassifier lexicon, FeaturizerSettings settings)
@@ -62,7 +66,9 @@ public sealed class TextFeaturizer
             .. SignalFeatures.Select(f => f.Name),
             .. TextFeatures,
             .. settings.SentimentLexicon ? SentimentFeatures : [],
+            .. settings.ToneLexicon ? ToneFeatures : [],
         ];
+        _firstLexiconSum = SpecialNames.Count - (settings.SentimentLexicon ? SentimentFeatures.Length : 0) - (settings.ToneLexicon ? ToneFeatures.Length : 0);
     }
 
     public LexiconClassifier Lexicon { get; }
@@ -72,15 +78,15 @@ public sealed class TextFeaturizer
     /// <summary>Names of the special features, the first entries of every vocabulary built with this featurizer.</summary>
     public IReadOnlyList<string> SpecialNames { get; }
 
-    /// <summary>Drops the general sentiment sums from a vector (for a model that should not learn from them).</summary>
+    /// <summary>Drops the sums of the tone lexicons from a vector (for a model that should not learn from them).</summary>
     public FeatureVector WithoutSentiment(FeatureVector vector)
     {
-        if (!Settings.SentimentLexicon)
+        var first = _firstLexiconSum;
+        if (first == SpecialNames.Count)
         {
             return vector;
         }
 
-        var first = SpecialNames.Count - SentimentFeatures.Length;
         var keep = Enumerable.Range(0, vector.Count).Where(k => vector.Indices[k] < first || vector.Indices[k] >= SpecialNames.Count).ToArray();
         return keep.Length == vector.Count ? vector : new FeatureVector([.. keep.Select(k => vector.Indices[k])], [.. keep.Select(k => vector.Values[k])]);
     }
@@ -322,29 +328,40 @@ public sealed class TextFeaturizer
             index++;
         }
 
+        // a word scored at the scale's end (±5 in the general lexicon, ±3 in the team's) counts 1
         if (Settings.SentimentLexicon)
         {
-            // a word scored ±5 counts 1; capped so that a long rant does not outweigh everything else
-            var tally = SentimentLexicon.Tally(analysis.Tokens);
-            (bool On, float Value)[] sentiment =
-            [
-                (tally.Negative > 0, Math.Min(tally.Negative / 5, 3)),
-                (tally.Positive > 0, Math.Min(tally.Positive / 5, 3)),
-                (tally.NegativeWords > 0 && tally.PositiveWords == 0, 1),
-                (tally.PositiveWords > 0 && tally.NegativeWords == 0, 1),
-            ];
-            foreach (var (on, value) in sentiment)
-            {
-                if (on)
-                {
-                    result.Add((index, value));
-                }
+            AddSums(result, ref index, SentimentLexicon.Tally(analysis.Tokens), 5);
+        }
 
-                index++;
-            }
+        if (Settings.ToneLexicon)
+        {
+            AddSums(result, ref index, ToneLexicon.Tally(analysis.Tokens, text), 3);
         }
 
         return result;
+    }
+
+    /// <summary>A tone lexicon's four features: its negative and positive sums (capped, so that a long rant does not
+    /// outweigh everything else) and whether only one side occurs.</summary>
+    private static void AddSums(List<(int, float)> result, ref int index, SentimentTally tally, float scale)
+    {
+        (bool On, float Value)[] sums =
+        [
+            (tally.Negative > 0, Math.Min(tally.Negative / scale, 3)),
+            (tally.Positive > 0, Math.Min(tally.Positive / scale, 3)),
+            (tally.NegativeWords > 0 && tally.PositiveWords == 0, 1),
+            (tally.PositiveWords > 0 && tally.NegativeWords == 0, 1),
+        ];
+        foreach (var (on, value) in sums)
+        {
+            if (on)
+            {
+                result.Add((index, value));
+            }
+
+            index++;
+        }
     }
 
     private static int Group(char kind) => kind switch
