@@ -3,6 +3,8 @@
 
 usage: python3 tools/corpus-overlap.py ../shared/data/eval data/corpus/*.jsonl
 
+Each near or equal corpus text is named by its file and line (the corpus side only), so it can be dropped.
+
 Texts are compared lower-cased, with ё folded to е and spaces collapsed: exactly (SHA-256) and nearly (Jaccard
 similarity of their character 5-gram sets at least 0.5). Prints counts and similarity scores only, never a text,
 so running it does not put evaluation text in front of the person writing the corpus.
@@ -34,10 +36,13 @@ total = exact = near = 0
 scores = []
 for path in sys.argv[2:]:
     with open(path, encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, 1):
             text = norm(json.loads(line)["text"])
             total += 1
-            exact += hashlib.sha256(text.encode()).hexdigest() in hashes
+            if hashlib.sha256(text.encode()).hexdigest() in hashes:
+                exact += 1
+                scores.append((1.0, f"{os.path.basename(path)}:{number}"))
+                continue
             g = grams(text)
             if len(g) < 8:
                 continue
@@ -51,8 +56,8 @@ for path in sys.argv[2:]:
             best = max((c / (len(g) + len(evaluation_grams[k]) - c) for k, c in shared.items()), default=0)
             if best >= 0.5:
                 near += 1
-                scores.append((round(best, 2), os.path.basename(path)))
+                scores.append((round(best, 2), f"{os.path.basename(path)}:{number}"))
 
 print(f"{total} corpus texts against {len(evaluation)} evaluation texts: {exact} equal, {near} near (character 5-gram Jaccard >= 0.5)")
-for score in sorted(scores, reverse=True)[:10]:
+for score in sorted(scores, reverse=True):
     print(score)
