@@ -103,17 +103,20 @@ public class ModelFilesTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Load_SentimentLexiconDiffersFromTraining_WarnsOnlyThen(bool otherBuild)
+    [InlineData(null)]
+    [InlineData("sentiment")]
+    [InlineData("tone")]
+    public void Load_BuiltInLexiconDiffersFromTraining_WarnsOnlyThen(string? otherBuild)
     {
         using var directory = CopyOfTrainedModels();
         var cardPath = directory.File(ModelFiles.CardFile);
         var card = File.ReadAllText(cardPath);
         Assert.Contains($"\"sentimentLexiconVersion\": \"{SentimentLexicon.Version}\"", card, StringComparison.Ordinal);
-        if (otherBuild)
+        Assert.Contains($"\"toneLexiconVersion\": \"{ToneLexicon.Version}\"", card, StringComparison.Ordinal);
+        if (otherBuild is not null)
         {
-            File.WriteAllText(cardPath, card.Replace(SentimentLexicon.Version, "sentiment-00000000", StringComparison.Ordinal));
+            var built = otherBuild == "tone" ? ToneLexicon.Version : SentimentLexicon.Version;
+            File.WriteAllText(cardPath, card.Replace(built, otherBuild + "-00000000", StringComparison.Ordinal));
         }
 
         var collected = new CollectingLogger();
@@ -124,6 +127,8 @@ public class ModelFilesTests
         var state = new LoadedModels(factory.CreateLogger<LoadedModels>()).Get(options);
 
         Assert.NotNull(state.Models);
-        Assert.Equal(otherBuild, collected.Lines.Any(l => l.EventId == 5002 && l.Message.Contains("sentiment-00000000", StringComparison.Ordinal)));
+        var warnings = collected.Lines.Where(l => l.EventId == 5002).ToList();
+        Assert.Equal(otherBuild is null ? 0 : 1, warnings.Count);
+        Assert.All(warnings, w => Assert.Contains(otherBuild + "-00000000", w.Message, StringComparison.Ordinal));
     }
 }
