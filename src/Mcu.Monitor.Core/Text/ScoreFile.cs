@@ -39,20 +39,29 @@ internal static class ScoreFile
         return (entries, sha256);
     }
 
+    // «не плохо», «ни капли», «без проблем», «не очень хорошо»: the word counts with the opposite sign
+    private static readonly FrozenSet<string> Negations = FrozenSet.Create(StringComparer.Ordinal, "не", "ни", "без");
+
+    private static readonly FrozenSet<string> Intensifiers =
+        FrozenSet.Create(StringComparer.Ordinal, "очень", "слишком", "совсем", "особо", "особенно", "так", "сильно", "настолько", "вполне");
+
     /// <summary>
-    /// Sums the negative and positive scores of the tokens found in <paramref name="stems"/> (as positive numbers) and
-    /// counts the words; a word after «не» counts with the opposite sign («не плохо» is not negative).
+    /// Sums the negative and positive scores of the tokens found in <paramref name="scores"/> (keyed by the token's stem,
+    /// or by its surface form when <paramref name="bySurface"/>; as positive numbers) and counts the words; a word after
+    /// «не», «ни» or «без», or after «не» and an intensifier («не очень»), counts with the opposite sign.
     /// </summary>
-    public static SentimentTally Tally(IReadOnlyList<Token> tokens, FrozenDictionary<string, float> stems, SentimentTally tally = default)
+    public static SentimentTally Tally(IReadOnlyList<Token> tokens, FrozenDictionary<string, float> scores, bool bySurface)
     {
+        var tally = default(SentimentTally);
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!stems.TryGetValue(tokens[i].Stem, out var score))
+            if (!scores.TryGetValue(bySurface ? tokens[i].Surface : tokens[i].Stem, out var score))
             {
                 continue;
             }
 
-            if (i > 0 && tokens[i - 1].Surface == "не")
+            if (i > 0 && (Negations.Contains(tokens[i - 1].Surface)
+                || (i > 1 && tokens[i - 2].Surface == "не" && Intensifiers.Contains(tokens[i - 1].Surface))))
             {
                 score = -score;
             }

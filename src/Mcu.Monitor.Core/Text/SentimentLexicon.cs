@@ -6,7 +6,7 @@ namespace Mcu.Monitor.Text;
 /// A general Russian sentiment lexicon written outside the project (NLP.js, MIT; <c>sentiment-ru.tsv</c>): 6,428
 /// Snowball stems scored from -5 to 5. Its value is coverage — the team's corpus cannot contain every word
 /// residents use to complain or praise, and the tone model learns from these sums how far to trust words it never
-/// saw in training. A word after «не» counts with the opposite sign («не плохо» is not negative).
+/// saw in training. A word after «не», «ни» or «без» counts with the opposite sign («не плохо» is not negative).
 /// </summary>
 public static class SentimentLexicon
 {
@@ -27,7 +27,7 @@ public static class SentimentLexicon
     public static float ScoreOf(string stem) => Lexicon.Value.Scores.GetValueOrDefault(stem);
 
     /// <summary>Sums the negative and positive scores of the tokens (as positive numbers) and counts the words.</summary>
-    public static SentimentTally Tally(IReadOnlyList<Token> tokens) => ScoreFile.Tally(tokens, Lexicon.Value.Scores);
+    public static SentimentTally Tally(IReadOnlyList<Token> tokens) => ScoreFile.Tally(tokens, Lexicon.Value.Scores, bySurface: false);
 
     /// <summary>Reads the embedded file once: its scores, and its version from the same bytes.</summary>
     private static (FrozenDictionary<string, float>, string) Load()

@@ -31,4 +31,14 @@ public static class Tokenizer
 
         return tokens;
     }
+
+    /// <summary>
+    /// The length of the pictograph (emoji or other symbol, which the word tokens leave out) starting at
+    /// <paramref name="i"/> of the first <paramref name="length"/> characters: 2 for a code point above the Basic
+    /// Multilingual Plane, 1 for a symbol above U+2000, else 0.
+    /// </summary>
+    public static int EmojiWidth(string text, int i, int length) =>
+        char.IsHighSurrogate(text[i]) && i + 1 < length && char.IsLowSurrogate(text[i + 1]) ? 2
+        : text[i] > 0x2000 && char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.OtherSymbol ? 1
+        : 0;
 }

@@ -54,7 +54,7 @@ public sealed class ModelTrainer(LexiconClassifier lexicon, TextWriter progress)
         // nearest the corpus comes to the shift between the team's texts and real ones).
         // The sentiment sums tell how a text feels, not what it is about: the sector model does not learn from them (their
         // weights stay 0); trained with them it measured evaluation macro-F1 0.768 against 0.776 in session 5 (README).
-        var sectorVectors = vectors.Select(featurizer.WithoutSentiment).ToArray();
+        var sectorVectors = vectors.Select(featurizer.WithoutLexiconSums).ToArray();
         models[ModelFiles.Sector] = TrainMulticlass(ModelFiles.Sector, sectorExamples, i => texts[i].Sector!, [.. sectors], sectorVectors, vocabulary.Kinds, lexiconScores,
             i => texts[i].Network == "portal");
         // The worker reads VK, OK and Telegram, where an appeal is one post among chatter; on a feedback portal nearly every

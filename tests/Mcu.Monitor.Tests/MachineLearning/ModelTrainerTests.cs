@@ -100,7 +100,7 @@ public class ModelTrainerTests
     }
 
     [Fact]
-    public void Featurize_SentimentLexiconOn_AddsTheSumsAndWithoutSentimentDropsThem()
+    public void Featurize_SentimentLexiconOn_AddsTheSumsAndWithoutLexiconSumsDropsThem()
     {
         var lexicon = TinyCorpus.Lexicon();
         var on = new TextFeaturizer(lexicon, new FeaturizerSettings { MinDocumentFrequency = 1, SentimentLexicon = true });
@@ -110,7 +110,7 @@ public class ModelTrainerTests
         var negativeOnly = on.SpecialNames.ToList().IndexOf("senti:negative_only");
 
         var vector = on.Featurize("ужасная дорога, отвратительный ремонт");
-        var dropped = on.WithoutSentiment(vector);
+        var dropped = on.WithoutLexiconSums(vector);
 
         // cards written before the lexicon featurise as they were trained
         Assert.DoesNotContain(off.SpecialNames, n => n.StartsWith("senti:", StringComparison.Ordinal));
@@ -122,7 +122,7 @@ public class ModelTrainerTests
     }
 
     [Fact]
-    public void Featurize_ToneLexiconOn_AddsItsSumsAfterTheSentimentSumsAndWithoutSentimentDropsBoth()
+    public void Featurize_ToneLexiconOn_AddsItsSumsAfterTheSentimentSumsAndWithoutLexiconSumsDropsBoth()
     {
         var lexicon = TinyCorpus.Lexicon();
         var both = new TextFeaturizer(lexicon, new FeaturizerSettings { MinDocumentFrequency = 1, SentimentLexicon = true, ToneLexicon = true });
@@ -145,8 +145,8 @@ public class ModelTrainerTests
         Assert.Equal(expectedNegative, vector.Values[Array.IndexOf(vector.Indices, toneNegative)], 5);
         Assert.Equal(expectedPositive, vector.Values[Array.IndexOf(vector.Indices, tonePositive)], 5);
         Assert.DoesNotContain(names.IndexOf("tone:negative_only"), vector.Indices);
-        Assert.DoesNotContain(both.WithoutSentiment(vector).Indices, i => i >= names.IndexOf("senti:negative") && i < names.Count);
-        Assert.DoesNotContain(toneOnly.WithoutSentiment(toneOnly.Featurize(Text)).Indices,
+        Assert.DoesNotContain(both.WithoutLexiconSums(vector).Indices, i => i >= names.IndexOf("senti:negative") && i < names.Count);
+        Assert.DoesNotContain(toneOnly.WithoutLexiconSums(toneOnly.Featurize(Text)).Indices,
             i => i >= toneOnly.SpecialNames.Count - 4 && i < toneOnly.SpecialNames.Count);
         Assert.Contains(toneOnly.SpecialNames.Count - 4, toneOnly.Featurize(Text).Indices);
     }
@@ -265,10 +265,10 @@ public class ModelTrainerTests
         var result = trainer.Train(TinyCorpus.Texts, TinyCorpus.Sectors);
         var featurizer = new TextFeaturizer(trainer.Lexicon, trainer.Settings);
         featurizer.UseVocabulary(result.Vocabulary);
-        var vectors = TinyCorpus.Texts.Select(t => featurizer.WithoutSentiment(featurizer.Featurize(t.Text))).ToArray();
+        var vectors = TinyCorpus.Texts.Select(t => featurizer.WithoutLexiconSums(featurizer.Featurize(t.Text))).ToArray();
         var sector = result.Models[ModelFiles.Sector].Model;
         var dimension = result.Vocabulary.Count;
-        var probe = featurizer.WithoutSentiment(featurizer.Featurize("мусор у подъезда не вывозят неделю"));
+        var probe = featurizer.WithoutLexiconSums(featurizer.Featurize("мусор у подъезда не вывозят неделю"));
         var scores = new float[sector.Classes.Count];
         sector.Scores(probe, scores);
         var temperature = result.Models[ModelFiles.Sector].Entry.Temperature;
@@ -392,7 +392,7 @@ public class ModelTrainerTests
     [Fact]
     public void Explanations_EverySpecialFeature_HasAName()
     {
-        var featurizer = new TextFeaturizer(TinyCorpus.Lexicon(), new FeaturizerSettings { SentimentLexicon = true });
+        var featurizer = new TextFeaturizer(TinyCorpus.Lexicon(), new FeaturizerSettings { SentimentLexicon = true, ToneLexicon = true });
 
         // sector scores are named with their matched terms; every other special feature needs words an officer reads
         var unnamed = featurizer.SpecialNames

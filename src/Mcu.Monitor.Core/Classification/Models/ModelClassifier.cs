@@ -183,6 +183,10 @@ public sealed class ModelClassifier : IPostClassifier
             "senti:positive" => "позитивные слова (общий словарь)",
             "senti:negative_only" => "только негативные слова (общий словарь)",
             "senti:positive_only" => "только позитивные слова (общий словарь)",
+            "tone:negative" => "негативные слова (словарь тона)",
+            "tone:positive" => "позитивные слова (словарь тона)",
+            "tone:negative_only" => "только негативные слова (словарь тона)",
+            "tone:positive_only" => "только позитивные слова (словарь тона)",
             _ => name,
         };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mcu.Monitor.Text;
 
 namespace Mcu.Monitor.Classification.Models;
@@ -79,7 +78,7 @@ public sealed class TextFeaturizer
     public IReadOnlyList<string> SpecialNames { get; }
 
     /// <summary>Drops the sums of the tone lexicons from a vector (for a model that should not learn from them).</summary>
-    public FeatureVector WithoutSentiment(FeatureVector vector)
+    public FeatureVector WithoutLexiconSums(FeatureVector vector)
     {
         var first = _firstLexiconSum;
         if (first == SpecialNames.Count)
@@ -221,17 +220,12 @@ public sealed class TextFeaturizer
         var length = Math.Min(text.Length, Tokenizer.MaxMatchedChars);
         for (var i = 0; i < length; i++)
         {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < length && char.IsLowSurrogate(text[i + 1]))
+            var width = Tokenizer.EmojiWidth(text, i, length);
+            if (width > 0)
             {
-                var emoji = text.AsSpan(i, 2);
+                var emoji = text.AsSpan(i, width);
                 sink.Add(FeatureVocabulary.Emoji, FeatureHash.Of(FeatureVocabulary.Emoji, emoji), emoji);
-                i++;
-            }
-            else if (c > 0x2000 && char.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol)
-            {
-                var symbol = text.AsSpan(i, 1);
-                sink.Add(FeatureVocabulary.Emoji, FeatureHash.Of(FeatureVocabulary.Emoji, symbol), symbol);
+                i += width - 1;
             }
         }
     }
