@@ -39,16 +39,27 @@ internal static class ScoreFile
         return (entries, sha256);
     }
 
-    // «не плохо», «ни капли», «без проблем», «не очень хорошо»: the word counts with the opposite sign
+    // «не плохо», «ни радости», «без проблем», «не очень хорошо», «не самый лучший»: the word counts with the opposite sign
     private static readonly FrozenSet<string> Negations = FrozenSet.Create(StringComparer.Ordinal, "не", "ни", "без");
 
-    private static readonly FrozenSet<string> Intensifiers =
-        FrozenSet.Create(StringComparer.Ordinal, "очень", "слишком", "совсем", "особо", "особенно", "так", "сильно", "настолько", "вполне");
+    private static readonly FrozenSet<string> Intensifiers = FrozenSet.Create(StringComparer.Ordinal,
+        "очень", "слишком", "совсем", "особо", "особенно", "сильно", "настолько", "вполне",
+        "самый", "самая", "самое", "самые", "такой", "такая", "такое", "такие");
+
+    /// <summary>
+    /// Revision of how <see cref="Tally"/> reads texts, part of both lexicons' versions: models trained when it read
+    /// them otherwise (a «не» only, before session 7) are warned about at start-up like models of another file.
+    /// </summary>
+    private const string RuleRevision = "r2";
+
+    /// <summary>A lexicon's version: its prefix, the first 8 hex digits of the file's SHA-256 and the rule revision.</summary>
+    public static string Version(string prefix, string sha256) => $"{prefix}-{sha256[..8]}-{RuleRevision}";
 
     /// <summary>
     /// Sums the negative and positive scores of the tokens found in <paramref name="scores"/> (keyed by the token's stem,
     /// or by its surface form when <paramref name="bySurface"/>; as positive numbers) and counts the words; a word after
-    /// «не», «ни» or «без», or after «не» and an intensifier («не очень»), counts with the opposite sign.
+    /// «не», «ни» (not «бы ни»: «кто бы ни победил») or «без», or after «не» and an intensifier («не очень»), counts with
+    /// the opposite sign — only with a single character (a space) between the words: «не, спасибо» is no negation.
     /// </summary>
     public static SentimentTally Tally(IReadOnlyList<Token> tokens, FrozenDictionary<string, float> scores, bool bySurface)
     {
@@ -60,8 +71,7 @@ internal static class ScoreFile
                 continue;
             }
 
-            if (i > 0 && (Negations.Contains(tokens[i - 1].Surface)
-                || (i > 1 && tokens[i - 2].Surface == "не" && Intensifiers.Contains(tokens[i - 1].Surface))))
+            if (Negated(tokens, i))
             {
                 score = -score;
             }
@@ -71,4 +81,22 @@ internal static class ScoreFile
 
         return tally;
     }
+
+    private static bool Negated(IReadOnlyList<Token> tokens, int i)
+    {
+        if (i == 0 || !Adjacent(tokens[i - 1], tokens[i]))
+        {
+            return false;
+        }
+
+        var previous = tokens[i - 1].Surface;
+        if (Negations.Contains(previous))
+        {
+            return previous != "ни" || i < 2 || tokens[i - 2].Surface != "бы";
+        }
+
+        return i > 1 && tokens[i - 2].Surface == "не" && Intensifiers.Contains(previous) && Adjacent(tokens[i - 2], tokens[i - 1]);
+    }
+
+    private static bool Adjacent(Token first, Token second) => second.Start == first.Start + first.Surface.Length + 1;
 }

@@ -6,7 +6,7 @@ namespace Mcu.Monitor.Text;
 /// A general Russian sentiment lexicon written outside the project (NLP.js, MIT; <c>sentiment-ru.tsv</c>): 6,428
 /// Snowball stems scored from -5 to 5. Its value is coverage — the team's corpus cannot contain every word
 /// residents use to complain or praise, and the tone model learns from these sums how far to trust words it never
-/// saw in training. A word after «не», «ни» or «без» counts with the opposite sign («не плохо» is not negative).
+/// saw in training. A negated word counts with the opposite sign («не плохо» is not negative; <see cref="ScoreFile.Tally"/>).
 /// </summary>
 public static class SentimentLexicon
 {
@@ -15,8 +15,9 @@ public static class SentimentLexicon
     private static readonly Lazy<(FrozenDictionary<string, float> Scores, string Version)> Lexicon = new(Load);
 
     /// <summary>
-    /// «sentiment-» and the first 8 hex digits of the file's SHA-256: recorded in the model card, so models trained with
-    /// another version of the file are noticed at start-up.
+    /// «sentiment-», the first 8 hex digits of the file's SHA-256 and the revision of the reading rules
+    /// (<see cref="ScoreFile.Version"/>): recorded in the model card, so models trained with another version of the file,
+    /// or of the rules, are noticed at start-up.
     /// </summary>
     public static string Version => Lexicon.Value.Version;
 
@@ -33,7 +34,7 @@ public static class SentimentLexicon
     private static (FrozenDictionary<string, float>, string) Load()
     {
         var (entries, sha256) = ScoreFile.Read(ResourceName);
-        var version = "sentiment-" + sha256[..8];
+        var version = ScoreFile.Version("sentiment", sha256);
         var scores = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var (stem, score) in entries)
         {

@@ -16,14 +16,16 @@ public static class ToneLexicon
 
     private static readonly Lazy<Loaded> Lexicon = new(Load);
 
-    /// <summary>«tone-» and the first 8 hex digits of the file's SHA-256, recorded in the model card.</summary>
+    /// <summary>«tone-», the first 8 hex digits of the file's SHA-256 and the rules' revision (<see cref="ScoreFile.Version"/>), recorded in the model card.</summary>
     public static string Version => Lexicon.Value.Version;
 
     /// <summary>Number of words and emoji.</summary>
     public static int Count => Lexicon.Value.Words.Count + Lexicon.Value.Emoji.Count;
 
     /// <summary>The score of a word or an emoji, 0 when the lexicon does not hold it.</summary>
-    public static float ScoreOf(string wordOrEmoji) =>
+    public static float ScoreOf(string wordOrEmoji) => ScoreOfKey(wordOrEmoji.Replace("\uFE0F", "", StringComparison.Ordinal));
+
+    private static float ScoreOfKey(string wordOrEmoji) =>
         IsEmoji(wordOrEmoji)
             ? Lexicon.Value.Emoji.GetValueOrDefault(wordOrEmoji)
             : Lexicon.Value.Words.GetValueOrDefault(WordKey(wordOrEmoji));
@@ -72,7 +74,7 @@ public static class ToneLexicon
             }
         }
 
-        return new Loaded(words.ToFrozenDictionary(StringComparer.Ordinal), emoji.ToFrozenDictionary(StringComparer.Ordinal), "tone-" + sha256[..8]);
+        return new Loaded(words.ToFrozenDictionary(StringComparer.Ordinal), emoji.ToFrozenDictionary(StringComparer.Ordinal), ScoreFile.Version("tone", sha256));
     }
 
     private sealed record Loaded(FrozenDictionary<string, float> Words, FrozenDictionary<string, float> Emoji, string Version);
