@@ -45,7 +45,7 @@ public static class SentimentLexicon
     }
 }
 
-/// <summary>Sentiment of a text by <see cref="SentimentLexicon"/>: sums of scores (both positive numbers) and word counts.</summary>
+/// <summary>Sentiment of a text by one lexicon (<see cref="SentimentLexicon"/>, <see cref="ToneLexicon"/>): sums of scores (both positive numbers) and word counts.</summary>
 public readonly record struct SentimentTally(float Negative, float Positive, int NegativeWords, int PositiveWords)
 {
     /// <summary>This tally with one more scored word.</summary>

@@ -22,13 +22,12 @@ public static class ToneLexicon
     /// <summary>Number of words and emoji.</summary>
     public static int Count => Lexicon.Value.Words.Count + Lexicon.Value.Emoji.Count;
 
-    /// <summary>The score of a word or an emoji, 0 when the lexicon does not hold it.</summary>
-    public static float ScoreOf(string wordOrEmoji) => ScoreOfKey(wordOrEmoji.Replace("\uFE0F", "", StringComparison.Ordinal));
-
-    private static float ScoreOfKey(string wordOrEmoji) =>
-        IsEmoji(wordOrEmoji)
-            ? Lexicon.Value.Emoji.GetValueOrDefault(wordOrEmoji)
-            : Lexicon.Value.Words.GetValueOrDefault(WordKey(wordOrEmoji));
+    /// <summary>The score of a word or an emoji (a variation selector after it ignored), 0 when the lexicon does not hold it.</summary>
+    public static float ScoreOf(string wordOrEmoji)
+    {
+        var key = wordOrEmoji.Replace("\uFE0F", "", StringComparison.Ordinal);
+        return IsEmoji(key) ? Lexicon.Value.Emoji.GetValueOrDefault(key) : Lexicon.Value.Words.GetValueOrDefault(WordKey(key));
+    }
 
     /// <summary>Sums the scores of the text's words (see <see cref="ScoreFile.Tally"/> for negation) and of its emoji.</summary>
     public static SentimentTally Tally(IReadOnlyList<Token> tokens, string text)
